@@ -1,0 +1,44 @@
+//! Per-document errors: each becomes an error record, and the batch goes on.
+
+use thiserror::Error;
+
+/// Why one document could not be read. `kind()` is the record's `error.kind`.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum DocError {
+    /// The file could not be read from disk.
+    #[error("cannot read file: {0}")]
+    Io(String),
+    /// The file has no bytes.
+    #[error("empty file: 0 bytes")]
+    Empty,
+    /// The bytes are not a PDF at all.
+    #[error("not a PDF: {0}")]
+    NotPdf(String),
+    /// A PDF whose structure could not be recovered.
+    #[error("damaged PDF: {0}")]
+    Damaged(String),
+    /// Encrypted with a password other than the empty one.
+    #[error("encrypted PDF that needs a password ({0})")]
+    Encrypted(String),
+    /// The PDF engine panicked on this file.
+    #[error("the PDF engine panicked: {0}")]
+    Panic(String),
+    /// The document took longer than the time limit.
+    #[error("timed out after {0} s")]
+    Timeout(u64),
+}
+
+impl DocError {
+    /// The stable, machine-readable kind used in records.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DocError::Io(_) => "io",
+            DocError::Empty => "empty",
+            DocError::NotPdf(_) => "not_pdf",
+            DocError::Damaged(_) => "damaged",
+            DocError::Encrypted(_) => "encrypted",
+            DocError::Panic(_) => "panic",
+            DocError::Timeout(_) => "timeout",
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Glyphs to words to lines: pure geometry, no PDF engine.
+//!
+//! Lines are clusters of glyphs on one baseline (superscripts folded into the line they sit
+//! on); words are split at space glyphs and at gaps wider than a fraction of the font size,
+//! because some producers draw no space glyphs at all (the word gap is kerning).
+
+use serde::Serialize;
+
+/// A glyph in display space: origin on the baseline, advance along x.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// The character (ligatures already decomposed; raw codes in the private-use block).
+    pub ch: char,
+    /// Left edge of the glyph origin, points from the left.
+    pub x: f64,
+    /// Baseline, points from the top.
+    pub y: f64,
+    /// Font size in points.
+    pub size: f64,
+    /// Advance width in points.
+    pub adv: f64,
+    /// Index of the font in the page's font table (0 where unknown).
+    pub font: u16,
+}
+
+/// An axis-aligned box in display space.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BBox {
+    /// Left.
+    pub x0: f64,
+    /// Top.
+    pub y0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Bottom.
+    pub y1: f64,
+}
+
+impl BBox {
+    fn union(&mut self, o: &BBox) {
+        self.x0 = self.x0.min(o.x0);
+        self.y0 = self.y0.min(o.y0);
+        self.x1 = self.x1.max(o.x1);
+        self.y1 = self.y1.max(o.y1);
+    }
+}
+
+/// A word: glyphs with no gap between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// The text.
+    pub text: String,
+    /// Its box (ascent to descent, estimated from the font size).
+    pub bbox: BBox,
+    /// Font size in points.
+    pub size: f64,
+    /// Index of the font in the page's font table.
+    pub font: u16,
+    /// Set on a raised, smaller word folded into the line below it (a footnote mark).
+    pub sup: bool,
+}
+
+/// A line: words on one baseline, left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Words left to right.
+    pub words: Vec<Word>,
+    /// Union of the word boxes.
+    pub bbox: BBox,
+    /// Baseline, points from the top.
+    pub baseline: f64,
+    /// The dominant font size (of the most characters).
+    pub size: f64,
+}
+
+impl Line {
+    /// The words joined by single spaces.
+    pub fn text(&self) -> String {
+        let mut s = String::with_capacity(self.words.iter().map(|w| w.text.len() + 1).sum());
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&w.text);
+        }
+        s
+    }
+
+    /// Build a line from words (sorted left to right by the caller).
+    pub fn from_words(words: Vec<Word>) -> Line {
+        let mut bbox = words.first().map(|w| w.bbox).unwrap_or(BBox { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 });
+        let mut weight: Vec<(f64, usize)> = Vec::new();
+        for w in &words {
+            bbox.union(&w.bbox);
+            if w.sup {
+                continue;
+            }
+            let n = w.text.chars().count();
+            match weight.iter_mut().find(|(s, _)| (s - w.size).abs() < 0.25) {
+                Some(e) => e.1 += n,
+                None => weight.push((w.size, n)),
+            }
+        }
+        let size = weight.iter().max_by_key(|e| e.1).map(|e| e.0).unwrap_or(0.0);
+        let baseline = words
+            .iter()
+            .filter(|w| !w.sup)
+            .map(|w| w.bbox.y1 - 0.2 * w.size)
+            .fold(f64::MIN, f64::max);
+        let baseline = if baseline == f64::MIN { bbox.y1 } else { baseline };
+        Line { words, bbox, baseline, size }
+    }
+}
+
+/// Group a page's upright glyphs into lines, top to bottom, words left to right.
+pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+    glyphs.retain(|g| g.ch != '\u{FFFF}');
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // 1. Cluster by baseline.
+    let mut clusters: Vec<Vec<Glyph>> = Vec::new();
+    let mut base = f64::MIN;
+    let mut size = 0.0f64;
+    for g in glyphs {
+        let tol = 0.3 * size.max(g.size).max(1.0);
+        match clusters.last_mut() {
+            Some(c) if (g.y - base).abs() <= tol => {
+                if g.size > size {
+                    size = g.size;
+                    base = g.y;
+                }
+                c.push(g);
+            }
+            _ => {
+                base = g.y;
+                size = g.size;
+                clusters.push(vec![g]);
+            }
+        }
+    }
+    // 2. Fold superscripts (smaller, raised a little) into the line below them.
+    let mut folded: Vec<(Vec<Glyph>, bool)> = Vec::with_capacity(clusters.len());
+    let mut pending_sup: Vec<Glyph> = Vec::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if let Some(next) = clusters.get(i + 1) {
+            if is_superscript_of(c, next) {
+                pending_sup.extend_from_slice(c);
+                continue;
+            }
+        }
+        let mut c = c.clone();
+        let has_sup = !pending_sup.is_empty();
+        c.append(&mut pending_sup);
+        folded.push((c, has_sup));
+    }
+    folded.into_iter().map(|(c, has_sup)| words_of_line(c, has_sup)).filter(|l| !l.words.is_empty()).collect()
+}
+
+fn max_size(c: &[Glyph]) -> f64 {
+    c.iter().map(|g| g.size).fold(0.0, f64::max)
+}
+
+/// A cluster is a superscript of the next when it is all small glyphs sitting less than half
+/// the next line's size above its baseline, and it is short (footnote marks, "th", "st").
+fn is_superscript_of(c: &[Glyph], next: &[Glyph]) -> bool {
+    let (s, ns) = (max_size(c), max_size(next));
+    let (y, ny) = (c[0].y, next[0].y);
+    c.len() <= 6 && s < 0.85 * ns && ny - y > 0.0 && ny - y < 0.55 * ns
+}
+
+fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let line_size = {
+        let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
+        sizes.sort_by(f64::total_cmp);
+        sizes[sizes.len() / 2]
+    };
+    let mut words: Vec<Word> = Vec::new();
+    let mut cur: Vec<Glyph> = Vec::new();
+    let flush = |cur: &mut Vec<Glyph>, words: &mut Vec<Word>| {
+        if cur.is_empty() {
+            return;
+        }
+        let text: String = cur.iter().map(|g| g.ch).collect();
+        let size = max_size(cur);
+        let base = cur.iter().map(|g| g.y).fold(f64::MIN, f64::max);
+        let last = cur[cur.len() - 1];
+        let bbox = BBox { x0: cur[0].x, y0: base - 0.8 * size, x1: last.x + last.adv, y1: base + 0.2 * size };
+        let sup = has_sup && size < 0.85 * line_size;
+        words.push(Word { text, bbox, size, font: cur[0].font, sup });
+        cur.clear();
+    };
+    for g in glyphs {
+        if g.ch.is_whitespace() {
+            flush(&mut cur, &mut words);
+            continue;
+        }
+        if let Some(prev) = cur.last() {
+            // Overprinted duplicates (fake bold, "ghost" stamps) are drawn once.
+            if cur.iter().rev().take(4).any(|p| p.ch == g.ch && (p.x - g.x).abs() < 0.15 * g.size) {
+                continue;
+            }
+            let gap = g.x - (prev.x + prev.adv);
+            let size_change = (g.size - prev.size).abs() > 0.15 * prev.size.max(g.size);
+            if gap > 0.12 * prev.size.max(g.size) || (size_change && gap > 0.03 * g.size) {
+                flush(&mut cur, &mut words);
+            }
+        } else if let Some(pw) = words.last() {
+            if pw.text.ends_with(g.ch) && (pw.bbox.x1 - g.adv - g.x).abs() < 0.15 * g.size {
+                continue;
+            }
+        }
+        cur.push(g);
+    }
+    flush(&mut cur, &mut words);
+    Line::from_words(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lay out `text` as glyphs of `size` points starting at (x, y), with `gap` points between
+    /// words and no space glyphs (as pdfLaTeX draws them) when `spaces` is false.
+    fn run(text: &str, x: f64, y: f64, size: f64, gap: f64, spaces: bool) -> Vec<Glyph> {
+        let adv = 0.5 * size;
+        let mut out = Vec::new();
+        let mut cx = x;
+        for ch in text.chars() {
+            if ch == ' ' {
+                if spaces {
+                    out.push(Glyph { ch, x: cx, y, size, adv: 0.25 * size, font: 0 });
+                }
+                cx += gap;
+                continue;
+            }
+            out.push(Glyph { ch, x: cx, y, size, adv, font: 0 });
+            cx += adv;
+        }
+        out
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn words_from_kerning_gaps_without_space_glyphs() {
+        // pdfLaTeX: inter-word gap about a third of an em, no space glyph.
+        let lines = build_lines(run("the Court finds", 72.0, 100.0, 12.0, 4.0, false));
+        assert_eq!(texts(&lines), ["the Court finds"]);
+    }
+
+    #[test]
+    fn tight_kerning_does_not_split_words() {
+        let mut g = run("Office", 72.0, 100.0, 12.0, 0.0, false);
+        for (i, gl) in g.iter_mut().enumerate() {
+            gl.x -= 0.3 * i as f64; // negative kerning
+        }
+        assert_eq!(texts(&build_lines(g)), ["Office"]);
+    }
+
+    #[test]
+    fn space_glyphs_split_words() {
+        assert_eq!(texts(&build_lines(run("IT IS SO ORDERED.", 100.0, 300.0, 12.0, 3.0, true))), ["IT IS SO ORDERED."]);
+    }
+
+    #[test]
+    fn lines_top_to_bottom_whatever_the_drawing_order() {
+        // The stamp is drawn last but sits at the top; the line number is drawn first.
+        let mut g = run("second line", 100.0, 124.0, 12.0, 3.0, true);
+        g.extend(run("first line", 100.0, 100.0, 12.0, 3.0, true));
+        g.extend(run("Case 2:17-cv-01666-KJN Document 34", 100.0, 20.0, 9.0, 2.0, true));
+        assert_eq!(texts(&build_lines(g)), ["Case 2:17-cv-01666-KJN Document 34", "first line", "second line"]);
+    }
+
+    #[test]
+    fn line_number_on_text_baseline_stays_a_separate_word() {
+        let mut g = run("16", 72.0, 400.0, 12.0, 3.0, true);
+        g.extend(run("brought against Defendants", 108.0, 400.5, 12.0, 3.0, true));
+        let lines = build_lines(g);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].words[0].text, "16");
+        assert_eq!(lines[0].text(), "16 brought against Defendants");
+    }
+
+    #[test]
+    fn superscript_folds_into_its_line() {
+        let mut g = run("at issue.", 100.0, 200.0, 12.0, 3.0, true);
+        let end = g.last().map(|l| l.x + l.adv).unwrap();
+        g.extend(run("1", end + 0.5, 195.5, 7.0, 2.0, true));
+        let lines = build_lines(g);
+        assert_eq!(lines.len(), 1);
+        let last = lines[0].words.last().unwrap();
+        assert_eq!(last.text, "1");
+        assert!(last.sup);
+    }
+
+    #[test]
+    fn overprinted_text_is_kept_once() {
+        let mut g = run("ORDER", 200.0, 300.0, 12.0, 3.0, true);
+        g.extend(run("ORDER", 200.3, 300.0, 12.0, 3.0, true));
+        assert_eq!(texts(&build_lines(g)), ["ORDER"]);
+    }
+}

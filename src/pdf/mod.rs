@@ -1,0 +1,178 @@
+//! Load a PDF and turn its glyphs into positioned words and lines, page by page.
+//!
+//! This is the only module that names the PDF engine (hayro). Everything after it works on
+//! [`Page`], [`Line`] and [`Word`]. Coordinates are display space: points, origin at the
+//! top-left corner of the page as shown (after `/Rotate`), y growing downwards.
+//!
+//! What it never does: decide what text means (line numbers, stamps) — that is `clean`.
+
+mod device;
+pub mod layout;
+
+use crate::error::DocError;
+use device::Collector;
+use hayro_interpret::hayro_syntax::page::Rotation;
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::kurbo::{Affine, Rect};
+use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings};
+pub use layout::{BBox, Glyph, Line, Word};
+
+/// First code point of the private-use block that carries raw glyph codes.
+///
+/// A glyph whose font gives no Unicode is kept as `RAW_BASE + code`, so a later stage can see
+/// how much of a page is unmapped and can repair a shifted encoding from the codes.
+pub const RAW_BASE: u32 = 0xF0000;
+
+/// One page as extracted: its size, rotation, text lines and image coverage.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: usize,
+    /// Width in points, as displayed.
+    pub width: f64,
+    /// Height in points, as displayed.
+    pub height: f64,
+    /// `/Rotate` of the page in degrees (0, 90, 180, 270).
+    pub rotation: u16,
+    /// Horizontal text lines in reading order (top to bottom).
+    pub lines: Vec<Line>,
+    /// Text drawn at an angle (e.g. the court name up the N.D. Cal. margin), one line per run.
+    pub rotated: Vec<Line>,
+    /// Share of the page area covered by its largest image (0..1); a scan is close to 1.
+    pub image_cover: f64,
+    /// Number of glyphs drawn as invisible text (render mode 3, typical of an OCR layer).
+    pub invisible_glyphs: usize,
+}
+
+/// A loaded document: its pages and the metadata the record reports.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Pages in order.
+    pub pages: Vec<Page>,
+    /// The `/Producer` of the Info dictionary, if any.
+    pub producer: Option<String>,
+}
+
+/// Parse `bytes` and extract every page's positioned text.
+///
+/// Files encrypted with an empty user password are decrypted; damaged cross-reference tables are
+/// rebuilt by scanning the file. Errors are per document and never panic on purpose (callers
+/// still run this under `catch_unwind`, as the engine may).
+pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
+    if bytes.is_empty() {
+        return Err(DocError::Empty);
+    }
+    check_header(&bytes)?;
+    let pdf = Pdf::new(bytes).map_err(|e| match e {
+        LoadPdfError::Decryption(d) => DocError::Encrypted(format!("{d:?}")),
+        LoadPdfError::Invalid => DocError::Damaged("no readable cross-reference table or page tree".into()),
+    })?;
+    let producer = pdf
+        .metadata()
+        .producer
+        .as_ref()
+        .map(|p| decode_pdf_string(p))
+        .filter(|p| !p.is_empty());
+    // One cache for the whole document: fonts and objects are shared across pages.
+    let cache = InterpreterCache::new();
+    let settings = InterpreterSettings::default();
+    let mut pages = Vec::with_capacity(pdf.pages().len());
+    for (i, page) in pdf.pages().iter().enumerate() {
+        let (w, h) = page.render_dimensions();
+        let (w, h) = (w as f64, h as f64);
+        let init = Affine::new(page.initial_transform(true).as_coeffs().map(|v| v as f64));
+        let mut ctx = Context::new(init, Rect::new(0.0, 0.0, w, h), &cache, page.xref(), settings.clone());
+        let mut dev = Collector::new(w * h);
+        interpret_page(page, &mut ctx, &mut dev);
+        let rotation = match page.rotation() {
+            Rotation::None => 0,
+            Rotation::Horizontal => 90,
+            Rotation::Flipped => 180,
+            Rotation::FlippedHorizontal => 270,
+        };
+        let (glyphs, rotated, image_cover, invisible_glyphs) = dev.finish();
+        pages.push(Page {
+            number: i + 1,
+            width: w,
+            height: h,
+            rotation,
+            lines: layout::build_lines(glyphs),
+            rotated,
+            image_cover,
+            invisible_glyphs,
+        });
+    }
+    if pages.is_empty() {
+        return Err(DocError::Damaged("the page tree has no pages".into()));
+    }
+    Ok(Document { pages, producer })
+}
+
+/// A PDF starts with `%PDF-` within its first 1024 bytes; anything else is named by what it is.
+fn check_header(bytes: &[u8]) -> Result<(), DocError> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Ok(());
+    }
+    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(40)]).to_lowercase();
+    let what = if start.contains("<html") || start.contains("<!doctype") {
+        "an HTML page"
+    } else if start.starts_with("pk\u{3}\u{4}") {
+        "a ZIP archive"
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        "a JPEG image"
+    } else if bytes.starts_with(b"\x89PNG") {
+        "a PNG image"
+    } else if bytes.starts_with(b"II*") || bytes.starts_with(b"MM\0*") {
+        "a TIFF image"
+    } else {
+        "unknown data"
+    };
+    let shown: String = String::from_utf8_lossy(&bytes[..bytes.len().min(16)])
+        .chars()
+        .map(|c| if c.is_control() { '.' } else { c })
+        .collect();
+    Err(DocError::NotPdf(format!("no %PDF- header; starts with {shown:?} ({what})")))
+}
+
+/// Decode a PDF text string: UTF-16BE with a byte-order mark, else PDFDocEncoding (as Latin-1).
+fn decode_pdf_string(bytes: &[u8]) -> String {
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = bytes[2..].chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
+    .trim_matches(char::from(0))
+    .trim()
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_named() {
+        let err = load(b"<html><body>session expired</body></html>".to_vec()).unwrap_err();
+        assert_eq!(err.kind(), "not_pdf");
+        assert!(err.to_string().contains("HTML"), "{err}");
+    }
+
+    #[test]
+    fn empty_is_empty() {
+        assert_eq!(load(Vec::new()).unwrap_err().kind(), "empty");
+    }
+
+    #[test]
+    fn garbage_after_header_is_damaged() {
+        let err = load(b"%PDF-1.4\n garbage garbage".to_vec()).unwrap_err();
+        assert_eq!(err.kind(), "damaged");
+    }
+
+    #[test]
+    fn utf16_producer() {
+        assert_eq!(decode_pdf_string(&[0xFE, 0xFF, 0, b'A', 0, b'B']), "AB");
+        assert_eq!(decode_pdf_string(b"iText 2.1.7"), "iText 2.1.7");
+    }
+}

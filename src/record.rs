@@ -1,0 +1,107 @@
+//! The output record, schema `ordex/1`: one per input, success or error.
+//!
+//! Every field is always present (null or empty where not found), so consumers and index
+//! mappings see one stable shape.
+
+use crate::clean::{Ecf, Quality};
+use crate::error::DocError;
+use crate::segment::{Body, Caption, Footnote, Order, Signature};
+use serde::Serialize;
+
+/// The schema name written in every record.
+pub const SCHEMA: &str = "ordex/1";
+
+/// Where a record came from.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Source {
+    /// The path as given (or as found by walking a folder).
+    pub path: String,
+    /// Hex SHA-256 of the file's bytes; the stable document id.
+    pub sha256: Option<String>,
+    /// File size in bytes.
+    pub bytes: u64,
+    /// Number of pages (0 when the file could not be read).
+    pub pages: usize,
+    /// The PDF's `/Producer`, if any.
+    pub producer: Option<String>,
+}
+
+/// The error of a failed document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorInfo {
+    /// One of io, empty, not_pdf, damaged, encrypted, panic, timeout.
+    pub kind: &'static str,
+    /// A message naming the cause.
+    pub message: String,
+}
+
+/// One page's provenance: its geometry, what cleaning found, and its cleaned text.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PageInfo {
+    /// 1-based page number.
+    pub number: usize,
+    /// Width in points, as displayed.
+    pub width: f64,
+    /// Height in points, as displayed.
+    pub height: f64,
+    /// `/Rotate` in degrees.
+    pub rotation: u16,
+    /// Pleading line numbers were found (and removed) on this page.
+    pub line_numbers: bool,
+    /// The page has no real text beyond stamps.
+    pub needs_ocr: bool,
+    /// The page's text after cleaning, lines separated by newlines.
+    pub text: String,
+}
+
+/// One output record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The input.
+    pub source: Source,
+    /// "ok" or "error".
+    pub status: &'static str,
+    /// Set when status is "error".
+    pub error: Option<ErrorInfo>,
+    /// Soft problems: what was not found or looked wrong.
+    pub warnings: Vec<String>,
+    /// Text-layer quality flags.
+    pub quality: Quality,
+    /// The CM/ECF stamp, parsed.
+    pub ecf: Option<Ecf>,
+    /// Court, case numbers, parties, title.
+    pub caption: Caption,
+    /// The body between caption and signature.
+    pub body: Body,
+    /// The decretal part.
+    pub order: Order,
+    /// Date, judge, title.
+    pub signature: Signature,
+    /// Footnotes in order.
+    pub footnotes: Vec<Footnote>,
+    /// Per-page provenance.
+    pub pages: Vec<PageInfo>,
+}
+
+impl Record {
+    /// A record for a document that failed.
+    pub fn error(source: Source, err: &DocError) -> Record {
+        Record {
+            schema: SCHEMA,
+            source,
+            status: "error",
+            error: Some(ErrorInfo { kind: err.kind(), message: err.to_string() }),
+            warnings: Vec::new(),
+            quality: Quality::default(),
+            ecf: None,
+            caption: Caption::default(),
+            body: Body::default(),
+            order: Order::default(),
+            signature: Signature::default(),
+            footnotes: Vec::new(),
+            pages: Vec::new(),
+        }
+    }
+}
