@@ -5,6 +5,10 @@
 //! never reorders text and never adds words; every word it drops is a line number, a stamp, a
 //! running header or footer, or a page number.
 
+pub mod encoding;
+pub mod line_numbers;
+pub mod reflow;
+pub mod running;
 pub mod stamps;
 
 use crate::pdf::{Document, Line};
@@ -62,18 +66,124 @@ pub struct CleanDoc {
 
 /// Clean a loaded document.
 pub fn clean(doc: &Document) -> CleanDoc {
-    let pages = doc
-        .pages
-        .iter()
-        .map(|p| CleanPage {
+    let mut warnings = Vec::new();
+    let mut lines: Vec<Vec<Line>> = doc.pages.iter().map(|p| p.lines.clone()).collect();
+
+    // 1. Encoding: flag a garbled layer; repair a proved constant shift.
+    let verdict = encoding::check(&lines);
+    if let Some(shift) = verdict.shift {
+        warnings.push(format!("repaired a font encoding shifted by {shift:+} (raw glyph codes, no Unicode map)"));
+    } else if verdict.garbled {
+        warnings.push(format!(
+            "garbled text layer: {:.0}% of the glyphs have no Unicode and no shift reads as English",
+            100.0 * verdict.raw_share
+        ));
+    }
+    for l in lines.iter_mut() {
+        encoding::repair(l, verdict.shift);
+    }
+
+    // 2. Stamps, then 3. line numbers, page by page.
+    let mut stamps_per_page = Vec::new();
+    let mut pages: Vec<CleanPage> = Vec::with_capacity(doc.pages.len());
+    for (p, mut lines) in doc.pages.iter().zip(lines) {
+        let (found, unparsed) = take_stamps(&mut lines, p.height);
+        if unparsed > 0 {
+            warnings.push(format!("page {}: {unparsed} stamp-like header line(s) overlaid or unreadable, removed", p.number));
+        }
+        if !found.is_empty() {
+            stamps_per_page.push((p.number, found));
+        }
+        let line_numbers = line_numbers::strip(&mut lines, p.width);
+        let text_chars: usize = lines.iter().flat_map(|l| &l.words).map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+        // A page image with (almost) no text but stamps is a scan: the stamp layer is not text.
+        let needs_ocr = p.image_cover > 0.4 && text_chars < 40;
+        pages.push(CleanPage {
             number: p.number,
             width: p.width,
             height: p.height,
             rotation: p.rotation,
-            lines: p.lines.clone(),
-            line_numbers: false,
-            needs_ocr: false,
-        })
-        .collect();
-    CleanDoc { pages, ..CleanDoc::default() }
+            lines,
+            line_numbers,
+            needs_ocr,
+        });
+    }
+    let (ecf, stamp_warnings) = stamps::summarize(&stamps_per_page);
+    warnings.extend(stamp_warnings);
+
+    // 4. Running headers, footers, page numbers.
+    running::strip(&mut pages);
+
+    let quality = Quality {
+        needs_ocr: pages.iter().any(|p| p.needs_ocr),
+        ocr_pages: pages.iter().filter(|p| p.needs_ocr).map(|p| p.number).collect(),
+        garbled_text: verdict.garbled,
+        ocr_applied: false,
+        text_repaired: verdict.shift.is_some(),
+        line_number_pages: pages.iter().filter(|p| p.line_numbers).map(|p| p.number).collect(),
+    };
+    CleanDoc { pages, ecf, quality, warnings }
+}
+
+/// Stamps sit in the top or bottom 15% of the page.
+const STAMP_BAND: f64 = 0.15;
+
+/// Remove the CM/ECF stamp lines of a page; return the parsed stamps and how many stamp-like
+/// lines could not be parsed (overlaid stamps of re-filed documents) but were removed too.
+fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize) {
+    let mut found = Vec::new();
+    let mut unparsed = 0;
+    let mut drop = vec![false; lines.len()];
+    let in_band = |l: &Line| l.baseline < STAMP_BAND * height || l.baseline > (1.0 - STAMP_BAND) * height;
+    let mut i = 0;
+    while i < lines.len() {
+        if !in_band(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let text = lines[i].text();
+        if stamps::is_bankruptcy_first_line(&text) {
+            if let Some(next) = lines.get(i + 1) {
+                if let Some(s) = stamps::parse_stamp(&format!("{text} {}", next.text())) {
+                    found.push(s);
+                    drop[i] = true;
+                    drop[i + 1] = true;
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if let Some(s) = stamps::parse_stamp(&text) {
+            found.push(s);
+            drop[i] = true;
+        } else if looks_like_overlaid_stamp(&text) {
+            unparsed += 1;
+            drop[i] = true;
+            // The overlay's tail ("ID #:5238") may wrap onto a line of its own just below.
+            if let Some(next) = lines.get(i + 1) {
+                if next.baseline - lines[i].baseline < 2.0 * lines[i].size.max(1.0) && next.text().contains("ID") && next.words.len() <= 3 {
+                    drop[i + 1] = true;
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut k = 0;
+    lines.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    (found, unparsed)
+}
+
+/// Two stamps drawn over each other interleave their glyphs ("CCasaes e2 :21:91-9c-rc-r0...").
+/// Such a line has the stamp's letters twice over: "Case", "Document", "Filed", "Page".
+fn looks_like_overlaid_stamp(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let has_all = |word: &str| {
+        let mut it = t.chars();
+        word.chars().all(|c| it.any(|x| x == c))
+    };
+    let starts_with_case = t.starts_with("cc") || t.starts_with("case");
+    starts_with_case && has_all("casecase") && has_all("documentdocument") && has_all("filedfiled") && has_all("pagepage")
 }

@@ -92,9 +92,14 @@ impl<'a> Device<'a> for Collector {
         }
     }
 
-    fn draw_image(&mut self, _image: Image<'a, '_>, props: ImageDrawProps<'a>) {
-        // An image is drawn into the unit square; its display box is that square transformed.
-        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(x, y)| props.transform * Point::new(x, y));
+    fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
+        // The transform maps the image's pixel grid to the page; its corners give the box.
+        // Only the size is read: the pixels are never decoded.
+        let (w, h) = match &image {
+            Image::Stencil(s) => (s.width() as f64, s.height() as f64),
+            Image::Raster(r) => (r.width() as f64, r.height() as f64),
+        };
+        let corners = [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)].map(|(x, y)| props.transform * Point::new(x, y));
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for p in corners {
             x0 = x0.min(p.x);

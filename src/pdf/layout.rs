@@ -164,7 +164,13 @@ fn max_size(c: &[Glyph]) -> f64 {
 fn is_superscript_of(c: &[Glyph], next: &[Glyph]) -> bool {
     let (s, ns) = (max_size(c), max_size(next));
     let (y, ny) = (c[0].y, next[0].y);
-    c.len() <= 6 && s < 0.85 * ns && ny - y > 0.0 && ny - y < 0.55 * ns
+    if !(c.len() <= 6 && s < 0.85 * ns && ny - y > 0.0 && ny - y < 0.55 * ns) {
+        return false;
+    }
+    // A mark touches the text it belongs to; a margin line number stands well apart.
+    let extent = |g: &[Glyph]| g.iter().fold((f64::MAX, f64::MIN), |(a, b), g| (a.min(g.x), b.max(g.x + g.adv)));
+    let ((sx0, sx1), (nx0, nx1)) = (extent(c), extent(next));
+    sx1 >= nx0 - 0.5 * ns && sx0 <= nx1 + 0.5 * ns
 }
 
 fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
@@ -293,6 +299,16 @@ mod tests {
         let last = lines[0].words.last().unwrap();
         assert_eq!(last.text, "1");
         assert!(last.sup);
+    }
+
+    #[test]
+    fn small_margin_number_is_not_a_superscript() {
+        // A 9 pt line number 19 pt left of 14 pt text, a little above its baseline.
+        let mut g = run("6", 53.0, 194.0, 9.0, 2.0, true);
+        g.extend(run("ANTHONY PEREZ", 72.0, 198.6, 14.0, 3.0, true));
+        let lines = build_lines(g);
+        assert_eq!(lines.len(), 2);
+        assert!(!lines[0].words[0].sup);
     }
 
     #[test]

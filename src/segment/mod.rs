@@ -1,39 +1,103 @@
 //! Segment a cleaned document into caption, body, order clauses, signature and footnotes.
+//!
+//! Total and pure: it returns what it found plus warnings, never does I/O, never invents text
+//! (every field is cut from the cleaned lines), and never panics on purpose.
 
-use crate::clean::CleanDoc;
+pub mod caption;
+pub mod courts;
+pub mod dates;
+pub mod footnotes;
+pub mod order;
+pub mod signature;
+
+use crate::clean::reflow::{self, Paragraph, TLine};
+use crate::clean::{running, CleanDoc};
+use crate::pdf::Line;
 use serde::Serialize;
 
-/// The caption.
-#[derive(Debug, Clone, Default, Serialize)]
+/// A party named in the caption.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Party {
+    /// The name as printed, without the role word and trailing comma.
+    pub name: String,
+    /// plaintiff, defendant, petitioner, respondent, appellant, appellee, movant, debtor,
+    /// intervenor, in_re or other.
+    pub role: String,
+}
+
+/// The caption of the first page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Caption {
-    /// Court as printed.
+    /// The court as printed, its lines joined.
     pub court: Option<String>,
+    /// CourtListener's id for the court.
+    pub court_id: Option<String>,
+    /// Case numbers as printed.
+    pub case_numbers: Vec<String>,
+    /// The same, normalised for joins with docket data ("2:17-cv-01666").
+    pub case_numbers_normalized: Vec<String>,
+    /// Parties with roles.
+    pub parties: Vec<Party>,
+    /// The document's title as printed.
+    pub title: Option<String>,
+    /// Lines of the attorney block above the court name (proposed orders).
+    pub attorneys: Vec<String>,
 }
-/// The body.
-#[derive(Debug, Clone, Default, Serialize)]
+
+/// The body: the text between caption and signature, footnotes left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Body {
-    /// Text.
+    /// Paragraphs separated by a blank line.
     pub text: String,
+    /// The paragraphs with the page each begins on.
+    pub paragraphs: Vec<Paragraph>,
 }
-/// The order.
-#[derive(Debug, Clone, Default, Serialize)]
+
+/// One decretal clause.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Clause {
+    /// Its printed number or letter, without punctuation.
+    pub number: Option<String>,
+    /// Its text, sub-items included.
+    pub text: String,
+    /// The page it begins on.
+    pub page: usize,
+}
+
+/// The decretal part.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Order {
-    /// Lead-in.
+    /// The sentence that opens it ("IT IS HEREBY ORDERED that:").
     pub lead_in: Option<String>,
+    /// The clauses in order.
+    pub clauses: Vec<Clause>,
 }
-/// The signature.
-#[derive(Debug, Clone, Default, Serialize)]
+
+/// The signature block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Signature {
-    /// Date.
+    /// ISO date.
     pub date: Option<String>,
+    /// Name as printed, without "/s/", "Hon.", "HONORABLE".
+    pub judge: Option<String>,
+    /// Title as printed.
+    pub title: Option<String>,
+    /// Page of the block.
+    pub page: Option<usize>,
 }
+
 /// A footnote.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Footnote {
-    /// Text.
+    /// Its mark ("1", "*").
+    pub number: Option<String>,
+    /// Its text, continued across pages.
     pub text: String,
+    /// The page it begins on.
+    pub page: usize,
 }
-/// All segments.
+
+/// Everything segmentation found.
 #[derive(Debug, Clone, Default)]
 pub struct Segments {
     /// Caption.
@@ -46,12 +110,62 @@ pub struct Segments {
     pub signature: Signature,
     /// Footnotes.
     pub footnotes: Vec<Footnote>,
-    /// Warnings.
+    /// Soft problems: fields not found.
     pub warnings: Vec<String>,
 }
 
-/// Segment.
+fn tline(page: usize, l: &Line) -> TLine {
+    TLine { page, text: l.text(), x0: l.bbox.x0, x1: l.bbox.x1, baseline: l.baseline, size: l.size }
+}
+
+/// Segment a cleaned document.
 pub fn segment(doc: &CleanDoc) -> Segments {
-    let text = doc.pages.iter().flat_map(|p| p.lines.iter().map(|l| l.text())).collect::<Vec<_>>().join("\n");
-    Segments { body: Body { text }, ..Segments::default() }
+    let mut warnings = Vec::new();
+    let all: Vec<Line> = doc.pages.iter().flat_map(|p| p.lines.iter().cloned()).collect();
+    let body_size = running::dominant_size(&all);
+    let pages: Vec<(usize, Vec<Line>)> = doc.pages.iter().filter(|p| !p.needs_ocr).map(|p| (p.number, p.lines.clone())).collect();
+    let (pages, footnotes) = footnotes::split(&pages, body_size);
+
+    // Caption on the first page with text.
+    let mut caption = Caption::default();
+    let mut skip = 0;
+    if let Some((number, lines)) = pages.iter().find(|(_, l)| !l.is_empty()) {
+        let width = doc.pages.iter().find(|p| p.number == *number).map_or(612.0, |p| p.width);
+        let (c, n, w) = caption::find(lines, width);
+        caption = c;
+        skip = n;
+        warnings.extend(w);
+    } else {
+        warnings.push("no text to segment".to_string());
+    }
+    let mut lines: Vec<TLine> = Vec::new();
+    let mut first = true;
+    for (page, ls) in &pages {
+        let from = if first && !ls.is_empty() { skip } else { 0 };
+        if !ls.is_empty() {
+            first = false;
+        }
+        lines.extend(ls.iter().skip(from).map(|l| tline(*page, l)));
+    }
+
+    let found = signature::find(&lines, 0);
+    let body_lines = match &found {
+        Some(f) => &lines[..f.start],
+        None => {
+            warnings.push("no signature block found".to_string());
+            &lines[..]
+        }
+    };
+    let paragraphs = reflow::paragraphs(body_lines);
+    let (order, w) = order::find(&paragraphs);
+    warnings.extend(w);
+    let text = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    Segments {
+        caption,
+        body: Body { text, paragraphs },
+        order,
+        signature: found.map(|f| f.signature).unwrap_or_default(),
+        footnotes,
+        warnings,
+    }
 }

@@ -1,0 +1,186 @@
+//! Garbled text layers: detect them, and repair a constant code shift where one can be proved.
+//!
+//! Some producers embed fonts without a Unicode map; `pdf` keeps such glyphs as raw codes in a
+//! private-use block. Often the codes are glyph ids that sit a constant distance from ASCII (the
+//! "−29 shift": "the" drawn with codes that read `WKH`). A shift is accepted only when it turns
+//! the raw text into English: common short words must make up a real share of the tokens.
+//! Other broken fonts (subset order codes) cannot be read and are only flagged.
+
+use crate::pdf::{Line, Word, RAW_BASE};
+
+/// Common English words in court orders; their share of tokens tells prose from gibberish.
+const COMMON: &[&str] = &[
+    "the", "of", "and", "to", "in", "that", "is", "for", "on", "by", "with", "as", "be", "this", "or", "not",
+    "court", "it", "at", "an", "was", "are", "its", "from", "has", "shall", "order", "any", "which", "case", "no",
+    "motion", "plaintiff", "defendant", "have", "been", "under", "such", "if", "his", "her", "their",
+];
+
+/// What the encoding check found for a document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Verdict {
+    /// The text layer is gibberish (before any repair).
+    pub garbled: bool,
+    /// The shift applied to raw codes, when one was proved.
+    pub shift: Option<i32>,
+    /// Share of non-space characters that had no Unicode.
+    pub raw_share: f64,
+}
+
+fn is_raw(c: char) -> bool {
+    (RAW_BASE..RAW_BASE + 0x10000).contains(&(c as u32))
+}
+
+/// The character a raw code stands for under `shift`, if printable ASCII.
+fn shifted(c: char, shift: i32) -> Option<char> {
+    let code = c as i64 - RAW_BASE as i64 + shift as i64;
+    u8::try_from(code).ok().filter(|b| (0x20..0x7F).contains(b)).map(char::from)
+}
+
+/// Share of tokens of `text` (two letters or more) that are common English words, the number
+/// of such tokens, and how many distinct common words occur.
+pub fn english_share(text: &str) -> (f64, usize, usize) {
+    let mut n = 0usize;
+    let mut hits = 0usize;
+    let mut distinct = [false; 64];
+    for tok in text.split(|c: char| !c.is_alphanumeric()).filter(|t| t.chars().count() >= 2) {
+        n += 1;
+        if let Some(i) = COMMON.iter().position(|w| w.eq_ignore_ascii_case(tok)) {
+            hits += 1;
+            distinct[i] = true;
+        }
+    }
+    let share = if n == 0 { 0.0 } else { hits as f64 / n as f64 };
+    (share, n, distinct.iter().filter(|d| **d).count())
+}
+
+/// Look at all pages' lines and decide whether the text is garbled and how to repair it.
+pub fn check(pages: &[Vec<Line>]) -> Verdict {
+    let mut raw: Vec<char> = Vec::new();
+    let mut total = 0usize;
+    for w in pages.iter().flatten().flat_map(|l| &l.words) {
+        for c in w.text.chars() {
+            total += 1;
+            if is_raw(c) {
+                raw.push(c);
+            }
+        }
+        if w.text.chars().any(is_raw) {
+            raw.push(' ');
+        }
+    }
+    let raw_share = if total == 0 { 0.0 } else { raw.iter().filter(|c| **c != ' ').count() as f64 / total as f64 };
+    if raw_share < 0.2 || raw.len() < 40 {
+        return Verdict { garbled: false, shift: None, raw_share };
+    }
+    // The raw code of a space glyph is the strongest clue: try every shift, keep the one whose
+    // decoded text reads as English.
+    let sample: Vec<char> = raw.iter().copied().take(20_000).collect();
+    let mut best = (0.0, None);
+    for shift in -64..=96 {
+        let text: String = sample.iter().map(|&c| if c == ' ' { ' ' } else { shifted(c, shift).unwrap_or('\u{1}') }).collect();
+        let (share, n, distinct) = english_share(&text);
+        if n >= 10 && distinct >= 5 && share > best.0 {
+            best = (share, Some(shift));
+        }
+    }
+    let shift = if best.0 >= 0.2 { best.1 } else { None };
+    Verdict { garbled: true, shift, raw_share }
+}
+
+/// Apply a proved shift to every raw code in `lines`; raw codes that stay unreadable become
+/// U+FFFD. Without a shift, raw codes become U+FFFD.
+pub fn repair(lines: &mut [Line], shift: Option<i32>) {
+    for line in lines.iter_mut() {
+        if !line.words.iter().any(|w| w.text.chars().any(is_raw)) {
+            continue;
+        }
+        let mut words = Vec::with_capacity(line.words.len());
+        for w in std::mem::take(&mut line.words) {
+            if !w.text.chars().any(is_raw) {
+                words.push(w);
+                continue;
+            }
+            let fixed: Vec<char> = w
+                .text
+                .chars()
+                .map(|c| if is_raw(c) { shift.and_then(|s| shifted(c, s)).unwrap_or('\u{FFFD}') } else { c })
+                .collect();
+            // A decoded space glyph splits the word; the pieces share the box by characters.
+            let per = (w.bbox.x1 - w.bbox.x0) / fixed.len().max(1) as f64;
+            let mut start = 0;
+            for piece in fixed.split(|c| *c == ' ') {
+                if !piece.is_empty() {
+                    let mut bbox = w.bbox;
+                    bbox.x0 = w.bbox.x0 + per * start as f64;
+                    bbox.x1 = bbox.x0 + per * piece.len() as f64;
+                    words.push(Word { text: piece.iter().collect(), bbox, ..w.clone() });
+                }
+                start += piece.len() + 1;
+            }
+        }
+        *line = Line::from_words(words);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::BBox;
+
+    fn raw_line(text: &str, shift: i32) -> Line {
+        let words = text
+            .split(' ')
+            .map(|t| Word {
+                text: t.chars().map(|c| char::from_u32(RAW_BASE + (c as u32 as i32 - shift) as u32).unwrap()).collect(),
+                bbox: BBox { x0: 0.0, y0: 0.0, x1: 1.0, y1: 1.0 },
+                size: 12.0,
+                font: 0,
+                sup: false,
+            })
+            .collect();
+        Line::from_words(words)
+    }
+
+    #[test]
+    fn minus_29_shift_is_found_and_repaired() {
+        let text = "the court finds that the motion is granted and the order of the court shall be entered in this case";
+        let mut lines = vec![raw_line(text, 29)];
+        let v = check(std::slice::from_ref(&lines));
+        assert!(v.garbled);
+        assert_eq!(v.shift, Some(29));
+        repair(&mut lines, v.shift);
+        assert_eq!(lines[0].text(), text);
+    }
+
+    #[test]
+    fn unreadable_codes_are_flagged_not_guessed() {
+        // Subset-order codes: no shift makes English of them.
+        let words: Vec<Word> = (0..60)
+            .map(|i| Word {
+                text: (0..5).map(|k| char::from_u32(RAW_BASE + 1 + ((i * 7 + k * 13) % 40) as u32).unwrap()).collect(),
+                bbox: BBox { x0: 0.0, y0: 0.0, x1: 1.0, y1: 1.0 },
+                size: 12.0,
+                font: 0,
+                sup: false,
+            })
+            .collect();
+        let mut lines = vec![Line::from_words(words)];
+        let v = check(std::slice::from_ref(&lines));
+        assert!(v.garbled);
+        assert_eq!(v.shift, None);
+        repair(&mut lines, None);
+        assert!(lines[0].text().chars().all(|c| c == '\u{FFFD}' || c == ' '));
+    }
+
+    #[test]
+    fn plain_text_is_not_garbled() {
+        let l = Line::from_words(vec![Word {
+            text: "Plain".into(),
+            bbox: BBox { x0: 0.0, y0: 0.0, x1: 1.0, y1: 1.0 },
+            size: 12.0,
+            font: 0,
+            sup: false,
+        }]);
+        assert!(!check(&[vec![l]]).garbled);
+    }
+}

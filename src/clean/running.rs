@@ -1,0 +1,128 @@
+//! Running headers, footers and page numbers: found by repetition across pages, and by shape
+//! for page numbers (which a one-page document cannot repeat).
+//!
+//! Only lines in the top and bottom bands of a page are considered, so body text that happens
+//! to repeat ("IT IS SO ORDERED.") is never touched.
+
+use super::CleanPage;
+use crate::pdf::Line;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Top band: lines whose baseline is above this share of the page height.
+const TOP: f64 = 0.11;
+/// Bottom band: lines whose baseline is below this share of the page height.
+const BOTTOM: f64 = 0.90;
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    // "3", "- 3 -", "(3)", "Page 3", "Page 3 of 9", "3 of 9", "ii", "Page | 3"
+    Regex::new(r"(?i)^(page\s*\|?\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxl]{1,6})\s*[-–—)\]]?(\s*of\s*\d{1,4})?\.?$")
+        .expect("static regex") // invariant: the pattern is a literal
+});
+
+static CASE_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*\d").expect("static regex")
+});
+
+fn band(line: &Line, height: f64) -> Option<bool> {
+    if line.baseline < TOP * height {
+        Some(true)
+    } else if line.baseline > BOTTOM * height {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Mask digits so "Page 3 of 9" and "Page 4 of 9" are the same line.
+fn key(line: &Line) -> String {
+    let mut k = String::new();
+    for c in line.text().chars() {
+        if c.is_ascii_digit() {
+            if !k.ends_with('#') {
+                k.push('#');
+            }
+        } else if !c.is_whitespace() {
+            k.extend(c.to_lowercase());
+        }
+    }
+    k
+}
+
+/// Is this a page-number line by its shape alone?
+pub fn is_page_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.len() <= 20 && PAGE_NUMBER.is_match(t)
+}
+
+/// Remove running headers, footers and page numbers from every page. Returns how many lines
+/// were removed.
+pub fn strip(pages: &mut [CleanPage]) -> usize {
+    let n = pages.len();
+    let mut counts: HashMap<(bool, String), usize> = HashMap::new();
+    for p in pages.iter() {
+        let mut seen: Vec<(bool, String)> = Vec::new();
+        for l in &p.lines {
+            if let Some(top) = band(l, p.height) {
+                let k = (top, key(l));
+                if !seen.contains(&k) {
+                    seen.push(k);
+                }
+            }
+        }
+        for k in seen {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let need = 2.max((0.4 * n as f64).ceil() as usize);
+    let mut removed = 0;
+    for p in pages.iter_mut() {
+        let body_size = dominant_size(&p.lines);
+        let height = p.height;
+        let before = p.lines.len();
+        p.lines.retain(|l| {
+            let Some(top) = band(l, height) else { return true };
+            let text = l.text();
+            if is_page_number(&text) {
+                return false;
+            }
+            if n >= 2 && key(l).len() >= 2 && counts.get(&(top, key(l))).copied().unwrap_or(0) >= need {
+                return false;
+            }
+            // A footer in a smaller type that names the case ("ORDER – 2:17-cv-01666-KJN").
+            let small = l.size > 0.0 && l.size < 0.85 * body_size;
+            !(small && !top && text.len() < 100 && CASE_NO.is_match(&text))
+        });
+        removed += before - p.lines.len();
+    }
+    removed
+}
+
+/// The font size of most characters on the page.
+pub fn dominant_size(lines: &[Line]) -> f64 {
+    let mut weight: Vec<(f64, usize)> = Vec::new();
+    for w in lines.iter().flat_map(|l| &l.words) {
+        let n = w.text.chars().count();
+        match weight.iter_mut().find(|(s, _)| (s - w.size).abs() < 0.25) {
+            Some(e) => e.1 += n,
+            None => weight.push((w.size, n)),
+        }
+    }
+    weight.iter().max_by_key(|e| e.1).map(|e| e.0).unwrap_or(12.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_number_shapes() {
+        for t in ["3", "- 3 -", "(3)", "Page 3", "Page 3 of 9", "3 of 9", "ii", "–12–", "Page | 3"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["IT IS SO ORDERED.", "2021 was a year", "3. The Court", "Dated: May 3, 2022", ""] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! The caption of page 1: court, case numbers, parties with roles, title, attorney block.
+//!
+//! Reads the two-column layout by geometry: a column of ")" (or ":" or "§") separators, or a
+//! right column that starts at one x, splits party names (left) from case number and title
+//! (right). The caption ends at the first line of prose.
+
+use super::courts;
+use super::{Caption, Party};
+use crate::pdf::Line;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("static regex") // invariant: the patterns below are literals
+}
+
+static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    vec![
+        // 8:16-cv-1261 DOC (KESx), 1:20-cv-01133-DAD-BAM, 2:20-SW-908 DB, 3:18-cv-16281(BRM)(TJB)
+        re(r"(?i)\b(?:(?:CV|CR)[\s-]?)?\d{1,2}:\d{2}[-–][a-z]{2,4}[-–]\s?\d{1,6}(?:[-–][A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*"),
+        // CV 20-6448-GW-JEMx, CV 17-00786 AB (PLAx), CV08-02448-MMC
+        re(r"\b(?:CV|CR|Cv|Cr)[\s-]?\d{2}[-–]\d{3,6}(?:[-–][A-Z]{1,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*"),
+        // 17-cv-04467-BLF
+        re(r"(?i)\b\d{2}[-–](?:cv|cr|mj|md|bk|ap|mc|sw|po)[-–]\d{3,6}(?:[-–][A-Z]{2,4}x?)*"),
+        // 13 Civ. 4384 (PAE)
+        re(r"\b\d{1,2}\s+(?:Civ|Cr|Crim|CV|MJ|Misc)\.?\s+\d{2,6}(?:\s*\([A-Z]{2,5}\))*"),
+        // No. 19-1234, Docket No. 2018-06-1735, State File No. 58665-2018
+        re(r"(?i)\b(?:no|nos|number)\.?\s*:?\s*(\d[\d:\-–]{3,}\d)"),
+    ]
+});
+
+static CORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:(\d{1,2}):)?(\d{2})[-–\s]*([a-z]{2})[-–\s]*(\d{1,6})"));
+static CV_SHORT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(cv|cr)[\s-]?(\d{2})[-–](\d{1,6})"));
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\[?(?:\[?proposed\]?\s+|redacted\s+|amended\s+|stipulated\s+|supplemental\s+|final\s+|further\s+|joint\s+|second\s+|first\s+|preliminary\s+|temporary\s+|corrected\s+|expedited\s+|memorandum\s+|report\s+and\s+|tentative\s+)*(order|opinion|memorandum|judgment|stipulation|report|findings|notice|decision|decree|injunction|civil minutes|criminal minutes|minute|hearing|declaration|motion|scheduling|case management|pretrial|ruling|permanent|consent|default|statement|verdict|writ|mandate|application|complaint|petition|reply|opposition|response)\b")
+});
+
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–\s]+appellants?|plaintiffs?[-–\s]+appellees?|defendants?[-–\s]+appellants?|defendants?[-–\s]+appellees?|petitioners?[-–\s]+appellants?|respondents?[-–\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$")
+});
+
+/// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.
+pub fn role_of(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    let caps = ROLE.captures(t)?;
+    let word = caps.get(1)?.as_str().to_lowercase();
+    let role = if word.contains("appellant") {
+        "appellant"
+    } else if word.contains("appellee") {
+        "appellee"
+    } else if word.starts_with("plaintiff") || word.starts_with("counter") && word.contains("claimant") || word.starts_with("cross-c") || word.starts_with("crossc") {
+        "plaintiff"
+    } else if word.starts_with("defendant") || word.contains("defendant") {
+        "defendant"
+    } else if word.starts_with("petitioner") || word == "employee" || word.starts_with("claimant") {
+        "petitioner"
+    } else if word.starts_with("respondent") || word == "employer" || word == "carrier" {
+        "respondent"
+    } else if word.starts_with("movant") {
+        "movant"
+    } else if word.starts_with("debtor") {
+        "debtor"
+    } else if word.starts_with("intervenor") {
+        "intervenor"
+    } else {
+        "other"
+    };
+    Some(role)
+}
+
+/// Case numbers as printed in `text`, in order.
+pub fn case_numbers(text: &str) -> Vec<String> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (i, r) in CASE_NUMBERS.iter().enumerate() {
+        for c in r.captures_iter(text) {
+            let m = if i == CASE_NUMBERS.len() - 1 { c.get(1) } else { c.get(0) };
+            let Some(m) = m else { continue };
+            if found.iter().any(|(s, e)| m.start() < *e && *s < m.end()) {
+                continue;
+            }
+            found.push((m.start(), m.end()));
+        }
+    }
+    found.sort_unstable();
+    found.iter().map(|(s, e)| text[*s..*e].trim().trim_end_matches([',', ';']).to_string()).collect()
+}
+
+/// The joinable form of a federal case number: "8:16-cv-1261 DOC" → "8:16-cv-01261".
+pub fn normalize_case_number(text: &str) -> Option<String> {
+    if let Some(c) = CORE.captures(text) {
+        let office = c.get(1).map(|m| format!("{}:", m.as_str())).unwrap_or_default();
+        let kind = c[3].to_lowercase();
+        if ["cv", "cr", "mj", "md", "bk", "ap", "mc", "sw", "po"].contains(&kind.as_str()) {
+            return Some(format!("{office}{}-{kind}-{:0>5}", &c[2], &c[4]));
+        }
+    }
+    let c = CV_SHORT.captures(text)?;
+    Some(format!("{}-{}-{:0>5}", &c[2], c[1].to_lowercase(), &c[3]))
+}
+
+fn upper_share(text: &str) -> f64 {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return 0.0;
+    }
+    letters.iter().filter(|c| c.is_uppercase()).count() as f64 / letters.len() as f64
+}
+
+/// Does this line name a court?
+fn is_court_line(text: &str) -> bool {
+    let t = text.to_uppercase();
+    let court = t.contains("COURT") || t.contains("TRIBUNAL");
+    let kind = ["UNITED STATES", "DISTRICT", "SUPREME", "APPEALS", "BANKRUPTCY", "CIRCUIT", "STATE OF", "COMPENSATION", "TAX", "SUPERIOR", "CLAIMS", "COUNTY"]
+        .iter()
+        .any(|k| t.contains(k));
+    court && kind && upper_share(text) > 0.6 && !t.contains("CLERK") && !t.contains("FILED") && text.len() < 120
+}
+
+fn continues_court(text: &str) -> bool {
+    let t = text.to_uppercase();
+    upper_share(text) > 0.75
+        && text.len() < 90
+        && ["DISTRICT", "DIVISION", "CIRCUIT", "COUNTY", "FOR THE", "OF ", "CLAIMS", "AT "].iter().any(|k| t.contains(k))
+        && !t.contains(')')
+        && role_of(text).is_none()
+        && case_numbers(text).is_empty()
+        && !TITLE.is_match(text.trim())
+}
+
+fn precedes_court(text: &str) -> bool {
+    let t = text.to_uppercase();
+    upper_share(text) > 0.8 && ["BUREAU", "DEPARTMENT", "STATE OF", "COMMONWEALTH", "IN THE"].iter().any(|k| t.contains(k)) && !t.contains("PUBLICATION")
+}
+
+fn is_attorney_like(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["attorney", "bar no", "esq", "counsel for", "telephone", "facsimile", "fax", "@", "llp", "suite", "sbn", "law office", "p.c."].iter().any(|k| t.contains(k))
+}
+
+/// Where a line's words split into a left and a right column, if they do.
+fn split_line(line: &Line, sep: Option<f64>) -> (String, String, bool) {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let mut had_sep = false;
+    for w in &line.words {
+        let is_sep = matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))");
+        match sep {
+            Some(x) if is_sep && (w.bbox.x0 - x).abs() < 8.0 => had_sep = true,
+            Some(x) if w.bbox.x0 > x => right.push(w.text.as_str()),
+            _ => left.push(w.text.as_str()),
+        }
+    }
+    (left.join(" "), right.join(" "), had_sep)
+}
+
+/// The x of the separator column, or of the right column's left edge.
+fn find_split(lines: &[Line], width: f64) -> Option<f64> {
+    let mut seps: Vec<f64> = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .filter(|w| matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))") && w.bbox.x0 > 0.3 * width && w.bbox.x0 < 0.7 * width)
+        .map(|w| w.bbox.x0)
+        .collect();
+    seps.sort_by(f64::total_cmp);
+    let mut best: Option<(usize, f64)> = None;
+    for &x in &seps {
+        let n = seps.iter().filter(|y| (*y - x).abs() < 6.0).count();
+        if n >= 3 && best.is_none_or(|(bn, _)| n > bn) {
+            best = Some((n, x));
+        }
+    }
+    if let Some((_, x)) = best {
+        return Some(x - 2.0);
+    }
+    // A right column: words starting after a wide gap at a common x in the right half.
+    let mut starts: Vec<f64> = Vec::new();
+    for l in lines {
+        for pair in l.words.windows(2) {
+            let gap = pair[1].bbox.x0 - pair[0].bbox.x1;
+            if gap > 3.0 * pair[1].size.max(6.0) && pair[1].bbox.x0 > 0.4 * width {
+                starts.push(pair[1].bbox.x0);
+            }
+        }
+        if let Some(w) = l.words.first() {
+            if w.bbox.x0 > 0.45 * width && w.bbox.x0 < 0.7 * width {
+                starts.push(w.bbox.x0);
+            }
+        }
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for &x in &starts {
+        let n = starts.iter().filter(|y| (*y - x).abs() < 3.0).count();
+        if n >= 2 && best.is_none_or(|(bn, _)| n > bn) {
+            best = Some((n, x));
+        }
+    }
+    best.map(|(_, x)| x - 4.0)
+}
+
+/// A line of prose: wide, mostly lower case, no column gap.
+fn is_prose(line: &Line, width: f64) -> bool {
+    let text = line.text();
+    let wide = line.bbox.x1 - line.bbox.x0 > 0.5 * width;
+    let gap = line.words.windows(2).any(|p| p[1].bbox.x0 - p[0].bbox.x1 > 3.0 * p[1].size.max(6.0));
+    wide && !gap && upper_share(&text) < 0.5 && !text.contains(" ) ")
+}
+
+/// Find the caption on the first page's lines. Returns it and how many of the lines it spans
+/// (the body begins after them), plus warnings.
+pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut cap = Caption::default();
+    let texts: Vec<String> = lines.iter().map(Line::text).collect();
+    let limit = texts.len().min(40);
+    let Some(mut court_at) = (0..limit).find(|&i| is_court_line(&texts[i])) else {
+        warnings.push("no court name found in the caption".to_string());
+        return (cap, 0, warnings);
+    };
+    if court_at > 0 && precedes_court(&texts[court_at - 1]) {
+        court_at -= 1;
+    }
+    let mut court_end = court_at + 1;
+    while court_end < texts.len() && court_end < court_at + 4 && continues_court(&texts[court_end]) {
+        court_end += 1;
+    }
+    let court = texts[court_at..court_end].join(" ");
+    cap.court_id = courts::court_id(&court).map(str::to_string);
+    if cap.court_id.is_none() {
+        warnings.push(format!("court not in the court table: {court:?}"));
+    }
+    cap.court = Some(court);
+    let before: Vec<&String> = texts[..court_at].iter().collect();
+    if before.iter().any(|t| is_attorney_like(t)) {
+        cap.attorneys = before.iter().map(|t| t.to_string()).collect();
+    }
+
+    // The caption table runs from the court to the first line of prose.
+    let end = (court_end..texts.len()).find(|&i| is_prose(&lines[i], width)).unwrap_or(texts.len());
+    let table = &lines[court_end..end];
+    let split = find_split(table, width);
+    let mut left: Vec<String> = Vec::new();
+    let mut right: Vec<String> = Vec::new();
+    for l in table {
+        let (a, b, _) = split_line(l, split);
+        if !a.is_empty() {
+            left.push(a);
+        }
+        if !b.is_empty() {
+            right.push(b);
+        }
+    }
+    for t in left.iter().chain(right.iter()) {
+        for n in case_numbers(t) {
+            if !cap.case_numbers.contains(&n) {
+                cap.case_numbers.push(n);
+            }
+        }
+    }
+    cap.case_numbers_normalized = cap.case_numbers.iter().filter_map(|n| normalize_case_number(n)).collect();
+    cap.case_numbers_normalized.dedup();
+    if cap.case_numbers.is_empty() {
+        warnings.push("no case number found in the caption".to_string());
+    }
+
+    // Title: in the right column, else among the stacked lines.
+    cap.title = title(&right).or_else(|| title(&left));
+    if cap.title.is_none() {
+        warnings.push("no document title found in the caption".to_string());
+    }
+    let party_lines: Vec<String> = left
+        .iter()
+        .filter(|t| case_numbers(t).is_empty() && !TITLE.is_match(t.trim()) && !is_attorney_like(t))
+        .cloned()
+        .collect();
+    cap.parties = parties(&party_lines);
+    if cap.parties.is_empty() {
+        warnings.push("no parties found in the caption".to_string());
+    }
+    (cap, end, warnings)
+}
+
+fn title(lines: &[String]) -> Option<String> {
+    let start = lines.iter().position(|t| TITLE.is_match(t.trim()) && upper_share(t) > 0.6)?;
+    let mut out = lines[start].trim().to_string();
+    for t in &lines[start + 1..] {
+        let t = t.trim();
+        let lower = t.to_lowercase();
+        let stop = t.starts_with(['(', '[']) && !lower.starts_with("[proposed")
+            || ["re:", "judge", "date:", "time:", "ctrm", "courtroom", "complaint filed", "action filed", "trial date", "hearing date", "dept", "place:"]
+                .iter()
+                .any(|k| lower.starts_with(k))
+            || upper_share(t) < 0.6
+            || !case_numbers(t).is_empty();
+        if stop {
+            break;
+        }
+        out.push(' ');
+        out.push_str(t);
+    }
+    Some(out)
+}
+
+/// Corporate and name suffixes that follow a comma inside one party's name.
+const SUFFIXES: &[&str] = &["INC", "LLC", "L.L.C", "LLP", "LP", "L.P", "CORP", "CO", "LTD", "N.A", "JR", "SR", "II", "III", "IV", "P.C", "PLLC", "S.A", "AG", "GMBH", "PLC", "ET"];
+
+/// Split "CITY OF FRESNO, COUNTY OF FRESNO" into two names, but keep "ACME, INC." whole.
+fn split_names(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for piece in text.split(", ") {
+        let head = piece.trim_start_matches("and ").trim();
+        let first = head.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
+        let is_suffix = SUFFIXES.iter().any(|s| first.eq_ignore_ascii_case(s)) || first.eq_ignore_ascii_case("et");
+        let starts_name = upper_share(head) > 0.9 && head.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !is_suffix;
+        if !cur.is_empty() && starts_name && upper_share(&cur) > 0.9 {
+            out.push(std::mem::take(&mut cur));
+            cur.push_str(head);
+        } else {
+            if !cur.is_empty() {
+                cur.push_str(", ");
+            }
+            cur.push_str(piece);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn clean_name(name: &str) -> String {
+    let mut n = name.trim().trim_end_matches([',', ';', ' ']).trim().to_string();
+    for tail in [" and", " AND", ", and", ";"] {
+        if let Some(s) = n.strip_suffix(tail) {
+            n = s.trim_end_matches([',', ' ']).to_string();
+        }
+    }
+    n
+}
+
+/// Parties from the left column's lines: names accumulate until a role line names their side.
+pub fn parties(lines: &[String]) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    let mut side = 0; // 0 before "v.", 1 after
+    let flush = |pending: &mut Vec<String>, role: &str, out: &mut Vec<Party>| {
+        let mut entries: Vec<String> = Vec::new();
+        for line in pending.drain(..) {
+            let starts_new = !entries.is_empty()
+                && entries.last().is_some_and(|e| e.trim_end().ends_with(','))
+                && line.split_whitespace().next().is_some_and(|w| upper_share(w) > 0.9 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                && upper_share(entries.last().map(String::as_str).unwrap_or("")) > 0.5;
+            if starts_new {
+                entries.push(line);
+            } else if let Some(last) = entries.last_mut() {
+                last.push(' ');
+                last.push_str(&line);
+            } else {
+                entries.push(line);
+            }
+        }
+        for e in entries {
+            for name in split_names(e.trim()) {
+                let name = clean_name(&name);
+                if name.chars().any(|c| c.is_alphabetic()) {
+                    let lower = name.to_lowercase();
+                    let role = if lower.starts_with("in re") || lower.starts_with("in the matter") { "in_re" } else { role };
+                    out.push(Party { name, role: role.to_string() });
+                }
+            }
+        }
+    };
+    for raw in lines {
+        let t = raw.trim().trim_matches(|c| c == ')' || c == '§').trim();
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if matches!(lower.as_str(), "v." | "v" | "vs." | "vs" | "versus" | "against" | "- against -" | "-against-" | "- v. -") {
+            if !pending.is_empty() {
+                flush(&mut pending, "plaintiff", &mut out);
+            }
+            side = 1;
+            continue;
+        }
+        if let Some(role) = role_of(t) {
+            flush(&mut pending, role, &mut out);
+            continue;
+        }
+        // "ERIKA MENDOZA, Plaintiff," on one line.
+        if let Some((name, role_text)) = t.rsplit_once(", ") {
+            if let Some(role) = role_of(role_text) {
+                pending.push(name.to_string());
+                flush(&mut pending, role, &mut out);
+                continue;
+            }
+        }
+        pending.push(t.to_string());
+    }
+    if !pending.is_empty() {
+        let in_re = pending.first().is_some_and(|p| {
+            let l = p.to_lowercase();
+            l.starts_with("in re") || l.starts_with("in the matter")
+        });
+        let role = if in_re { "in_re" } else if side == 1 { "defendant" } else { "other" };
+        if in_re {
+            let joined = pending.join(" ");
+            pending.clear();
+            out.push(Party { name: clean_name(&joined), role: role.to_string() });
+        } else {
+            flush(&mut pending, role, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_numbers(text: &str, want: &[&str]) {
+        assert_eq!(case_numbers(text), want, "{text}");
+    }
+
+    #[test]
+    fn case_number_forms() {
+        check_numbers("Case No. 8:16-cv-1261 DOC (KESx)", &["8:16-cv-1261 DOC (KESx)"]);
+        check_numbers("No. 1:20-cv-01133-DAD-BAM", &["1:20-cv-01133-DAD-BAM"]);
+        check_numbers("CASE NO. 2:20-SW-908 DB", &["2:20-SW-908 DB"]);
+        check_numbers("Case No. CV 20-6448-GW-JEMx", &["CV 20-6448-GW-JEMx"]);
+        check_numbers("Case No. 17-cv-04467-BLF", &["17-cv-04467-BLF"]);
+        check_numbers("13 Civ. 4384 (PAE)", &["13 Civ. 4384 (PAE)"]);
+        check_numbers("Civil Action No. 3:18-cv-16281(BRM)(TJB)", &["3:18-cv-16281(BRM)(TJB)"]);
+        check_numbers("CASE NO. 1:18-cv-00127 AWI (EPG)", &["1:18-cv-00127 AWI (EPG)"]);
+        check_numbers("Docket No. 2018-06-1735", &["2018-06-1735"]);
+        check_numbers("ORDER GRANTING REQUEST FOR REDACTION", &[]);
+    }
+
+    #[test]
+    fn normalized_numbers() {
+        assert_eq!(normalize_case_number("8:16-cv-1261 DOC (KESx)").as_deref(), Some("8:16-cv-01261"));
+        assert_eq!(normalize_case_number("CV 20-6448-GW-JEMx").as_deref(), Some("20-cv-06448"));
+        assert_eq!(normalize_case_number("17-cv-04467-BLF").as_deref(), Some("17-cv-04467"));
+    }
+
+    #[test]
+    fn roles() {
+        assert_eq!(role_of("Plaintiffs,"), Some("plaintiff"));
+        assert_eq!(role_of("Defendant."), Some("defendant"));
+        assert_eq!(role_of("Plaintiff-Appellant,"), Some("appellant"));
+        assert_eq!(role_of("Employer"), Some("respondent"));
+        assert_eq!(role_of("ERIKA MENDOZA"), None);
+    }
+
+    #[test]
+    fn parties_from_left_column() {
+        let lines: Vec<String> = ["ERIKA MENDOZA, et al.,", "Plaintiffs,", "v.", "ELECTROLUX HOME PRODUCTS", "INC., et al.,", "Defendants."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let p = parties(&lines);
+        assert_eq!(p.len(), 2);
+        assert_eq!((p[0].name.as_str(), p[0].role.as_str()), ("ERIKA MENDOZA, et al.", "plaintiff"));
+        assert_eq!((p[1].name.as_str(), p[1].role.as_str()), ("ELECTROLUX HOME PRODUCTS INC., et al.", "defendant"));
+    }
+
+    #[test]
+    fn several_parties_per_side() {
+        let lines: Vec<String> = ["CITY OF FRESNO, COUNTY OF FRESNO,", "AMERICAN AMBULANCE,", "CONSUMERINFO.COM, INC. dba", "Defendants."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let names: Vec<String> = parties(&lines).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["CITY OF FRESNO", "COUNTY OF FRESNO", "AMERICAN AMBULANCE", "CONSUMERINFO.COM, INC. dba"]);
+    }
+}

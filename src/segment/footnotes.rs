@@ -1,0 +1,74 @@
+//! Footnotes: the block of smaller type at the foot of a page that starts with a note number,
+//! continued onto the next page when a note runs over; and the reference marks in the text.
+
+use super::Footnote;
+use crate::clean::reflow::join_line;
+use crate::pdf::{Line, Word};
+
+/// The note number a footnote line starts with, if any: a raised mark, or a small number
+/// followed by text.
+fn marker(line: &Line, body_size: f64) -> Option<String> {
+    let w = line.words.first()?;
+    let is_mark = |t: &str| {
+        (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            || matches!(t, "*" | "**" | "†" | "‡")
+    };
+    if is_mark(&w.text) && (w.sup || (line.words.len() > 1 && w.size <= body_size)) {
+        return Some(w.text.clone());
+    }
+    // "1Citation ..." with the mark run into the first word.
+    if w.sup {
+        return None;
+    }
+    None
+}
+
+fn is_ref_mark(w: &Word) -> bool {
+    w.sup && !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+}
+
+/// Split each page's lines into body lines and footnotes. `body_size` is the document's body
+/// font size. Reference marks (raised numbers) are removed from the body lines.
+pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<Line>)>, Vec<Footnote>) {
+    let mut notes: Vec<Footnote> = Vec::new();
+    let mut out = Vec::with_capacity(pages.len());
+    for (page, lines) in pages {
+        let mut k = lines.len();
+        while k > 0 && lines[k - 1].size > 0.0 && lines[k - 1].size < 0.9 * body_size {
+            k -= 1;
+        }
+        // A note block needs body text above it, and must start with a mark or continue a
+        // note from the page before.
+        let block = &lines[k..];
+        let starts = block.first().and_then(|l| marker(l, body_size));
+        let continues = !notes.is_empty() && block.first().is_some() && starts.is_none() && notes.last().is_some_and(|n| n.page + 1 == *page);
+        let is_notes = k > 0 && !block.is_empty() && (starts.is_some() || continues);
+        let (body, block) = if is_notes { (&lines[..k], block) } else { (&lines[..], &lines[..0]) };
+        for l in block {
+            let mark = marker(l, body_size);
+            let expected = notes.last().and_then(|n| n.number.as_deref()?.parse::<u32>().ok()).map_or(1, |n| n + 1);
+            let new_note = match &mark {
+                Some(m) => m.parse::<u32>().map_or(true, |v| v == expected || v == 1 || notes.is_empty()),
+                None => false,
+            };
+            if new_note {
+                let text = l.words[1..].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+                notes.push(Footnote { number: mark, text, page: *page });
+            } else if let Some(last) = notes.last_mut() {
+                join_line(&mut last.text, &l.text());
+            }
+        }
+        let body: Vec<Line> = body
+            .iter()
+            .filter_map(|l| {
+                if !l.words.iter().any(is_ref_mark) {
+                    return Some(l.clone());
+                }
+                let words: Vec<Word> = l.words.iter().filter(|w| !is_ref_mark(w)).cloned().collect();
+                (!words.is_empty()).then(|| Line::from_words(words))
+            })
+            .collect();
+        out.push((*page, body));
+    }
+    (out, notes)
+}
