@@ -79,8 +79,11 @@ pub fn check(pages: &[Vec<Line>]) -> Verdict {
     for shift in -64..=96 {
         let text: String = sample.iter().map(|&c| if c == ' ' { ' ' } else { shifted(c, shift).unwrap_or('\u{1}') }).collect();
         let (share, n, distinct) = english_share(&text);
-        if n >= 10 && distinct >= 5 && share > best.0 {
-            best = (share, Some(shift));
+        // Upper and lower case read the same words; prose is mostly lower case.
+        let lower = text.chars().filter(|c| c.is_ascii_lowercase()).count() as f64 / text.len().max(1) as f64;
+        let score = share + 0.01 * lower;
+        if n >= 10 && distinct >= 5 && score > best.0 {
+            best = (score, Some(shift));
         }
     }
     let shift = if best.0 >= 0.2 { best.1 } else { None };

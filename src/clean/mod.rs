@@ -142,7 +142,7 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
             continue;
         }
         let text = lines[i].text();
-        if stamps::is_bankruptcy_first_line(&text) {
+        if stamps::wraps_to_next_line(&text) {
             if let Some(next) = lines.get(i + 1) {
                 if let Some(s) = stamps::parse_stamp(&format!("{text} {}", next.text())) {
                     found.push(s);

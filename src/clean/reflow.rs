@@ -83,7 +83,10 @@ fn is_heading(l: &TLine, f: &Frame) -> bool {
     let width = f.right - f.left;
     let centred = ((l.x0 + l.x1) / 2.0 - (f.left + f.right) / 2.0).abs() < 0.06 * width && l.x0 > f.left + 0.1 * width;
     let short = l.x1 - l.x0 < 0.75 * width;
-    short && (upper > 0.8 || centred) && !l.text.ends_with(',')
+    let t = l.text.trim_end();
+    let open_end = t.ends_with([',', ';', '.']) && !t.ends_with("..");
+    let starts_capital = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[' || c == '(');
+    short && (upper > 0.8 || centred) && !open_end && starts_capital
 }
 
 fn ends_sentence(text: &str) -> bool {

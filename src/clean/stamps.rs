@@ -11,9 +11,9 @@
 //! (it is not part of [`Stamp::text`]).
 //!
 //! What it never does: find the stamp lines (the caller picks them by position), join the two
-//! lines of a bankruptcy stamp (the caller does, see [`is_bankruptcy_first_line`]), pull apart
-//! two stamps whose words are interleaved on one line (that needs word positions), or guess a
-//! field that is not printed.
+//! lines of a wrapped stamp (the caller does, told by [`wraps_to_next_line`]), pull apart two
+//! overlaid stamps whose words are interleaved on one line (that needs word positions), drop
+//! text, or guess a field that is not printed.
 
 use regex::Regex;
 use serde::Serialize;

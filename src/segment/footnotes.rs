@@ -33,17 +33,33 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
     let mut notes: Vec<Footnote> = Vec::new();
     let mut out = Vec::with_capacity(pages.len());
     for (page, lines) in pages {
+        // A note block: the lines from the first note mark in the lower part of the page to the
+        // foot (notes may be set in body type, so the mark decides), or a bottom run of smaller
+        // type that continues a note from the page before.
+        let lowest = lines.last().map_or(0.0, |l| l.baseline);
+        let highest = lines.first().map_or(0.0, |l| l.baseline);
+        let lower = highest + 0.4 * (lowest - highest);
+        let mark_at = (1..lines.len()).find(|&i| {
+            let l = &lines[i];
+            l.baseline >= lower
+                && marker(l, body_size).is_some()
+                && (l.words[0].sup || l.size < 0.9 * body_size)
+                && lines[i..].iter().all(|x| x.size <= 1.05 * body_size)
+        });
         let mut k = lines.len();
-        while k > 0 && lines[k - 1].size > 0.0 && lines[k - 1].size < 0.9 * body_size {
+        while k > 1 && lines[k - 1].size > 0.0 && lines[k - 1].size < 0.9 * body_size {
             k -= 1;
         }
-        // A note block needs body text above it, and must start with a mark or continue a
-        // note from the page before.
-        let block = &lines[k..];
-        let starts = block.first().and_then(|l| marker(l, body_size));
-        let continues = !notes.is_empty() && block.first().is_some() && starts.is_none() && notes.last().is_some_and(|n| n.page + 1 == *page);
-        let is_notes = k > 0 && !block.is_empty() && (starts.is_some() || continues);
-        let (body, block) = if is_notes { (&lines[..k], block) } else { (&lines[..], &lines[..0]) };
+        let continues = k < lines.len()
+            && marker(&lines[k], body_size).is_none()
+            && notes.last().is_some_and(|n| n.page + 1 == *page);
+        let start = match mark_at {
+            Some(m) if continues => k.min(m),
+            Some(m) => m,
+            None if continues => k,
+            None => lines.len(),
+        };
+        let (body, block) = lines.split_at(start);
         for l in block {
             let mark = marker(l, body_size);
             let expected = notes.last().and_then(|n| n.number.as_deref()?.parse::<u32>().ok()).map_or(1, |n| n + 1);

@@ -65,7 +65,7 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
     // The last lead-in or heading before the end opens the operative section.
     let lead = (0..end).rev().find(|&i| {
         let t = paras[i].text.trim();
-        HEADING.is_match(t) || (LEAD_IN.is_match(t) && t.len() < 400 && (i + 1 < end))
+        HEADING.is_match(t) || (LEAD_IN.is_match(t) && !starts_item(t) && t.len() < 400 && (i + 1 < end))
     });
     if let Some(i) = lead {
         let heading = HEADING.is_match(paras[i].text.trim());
