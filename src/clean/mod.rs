@@ -95,6 +95,9 @@ pub fn clean(doc: &Document) -> CleanDoc {
             stamps_per_page.push((p.number, found));
         }
         let line_numbers = line_numbers::strip(&mut lines, p.width);
+        if line_numbers {
+            crate::pdf::layout::fold_marks(&mut lines);
+        }
         let text_chars: usize = lines.iter().flat_map(|l| &l.words).map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count()).sum();
         // A page image with (almost) no text but stamps is a scan: the stamp layer is not text.
         let needs_ocr = p.image_cover > 0.4 && text_chars < 40;

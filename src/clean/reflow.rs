@@ -5,6 +5,7 @@
 //! Pure text and geometry; never drops a word.
 
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// A line of text with the geometry reflow needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,30 +95,34 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', ':', ';', '?', '!']) || t.len() < text.len() && text.ends_with(')')
 }
 
-/// Words that keep their hyphen when a line breaks after them ("non-" + "practicing").
-const KEEP_HYPHEN: &[&str] = &[
-    "non", "self", "pre", "post", "co", "anti", "multi", "cross", "well", "quasi", "semi", "ex", "counter", "third",
-    "first", "second", "long", "short", "full", "part", "over", "under", "mid", "inter", "intra", "court", "state",
-];
+/// The lower-cased words of `lines`, to tell a broken word from a compound at a line-end
+/// hyphen.
+pub fn vocabulary(lines: &[TLine]) -> HashSet<String> {
+    lines
+        .iter()
+        .flat_map(|l| l.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
 
-/// Append `next` to `text`, undoing an end-of-line hyphen when it only broke a word.
-pub fn join_line(text: &mut String, next: &str) {
+/// Append `next` to `text`. An end-of-line hyphen is dropped only when the joined word occurs
+/// elsewhere in the document unbroken ("com-" + "plaint"); otherwise it is kept without a space
+/// ("time-" + "consuming", "01090-" + "JGB").
+pub fn join_line(text: &mut String, next: &str, vocab: &HashSet<String>) {
     if text.is_empty() {
         text.push_str(next);
         return;
     }
     if let Some(stem) = text.strip_suffix('-') {
-        let last_word: String = stem.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
-        let next_first = next.chars().next();
         let stem_ends_alnum = stem.chars().last().is_some_and(|c| c.is_alphanumeric());
-        if stem_ends_alnum && next_first.is_some_and(|c| c.is_alphanumeric()) {
-            let broke_word = last_word.chars().all(|c| c.is_lowercase())
-                && next_first.is_some_and(|c| c.is_lowercase())
-                && !KEEP_HYPHEN.contains(&last_word.to_lowercase().as_str());
-            if broke_word {
+        if stem_ends_alnum && next.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            let head: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            let joined = format!("{head}{tail}").to_lowercase();
+            if !head.is_empty() && !tail.is_empty() && vocab.contains(&joined) {
                 text.pop();
             }
-            // Either way no space: "5:15-cv-01090-" + "JGB-KK" is one token.
             text.push_str(next);
             return;
         }
@@ -137,6 +142,7 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
         frames.push((page, frame(&same)));
     }
     let frame_of = |page: usize| frames.iter().find(|(p, _)| *p == page).map(|(_, f)| *f).unwrap_or(Frame { left: 72.0, right: 540.0, pitch: 14.0 });
+    let vocab = vocabulary(lines);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&TLine> = None;
     let mut prev_heading = false;
@@ -163,7 +169,7 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
         if brk || out.is_empty() {
             out.push(Paragraph { text: l.text.clone(), page: l.page });
         } else if let Some(last) = out.last_mut() {
-            join_line(&mut last.text, &l.text);
+            join_line(&mut last.text, &l.text, &vocab);
         }
         prev = Some(l);
         prev_heading = heading;
@@ -180,8 +186,9 @@ mod tests {
     }
 
     fn check_join(a: &str, b: &str, want: &str) {
+        let vocab: HashSet<String> = ["complaint".to_string()].into();
         let mut s = a.to_string();
-        join_line(&mut s, b);
+        join_line(&mut s, b, &vocab);
         assert_eq!(s, want);
     }
 
@@ -189,6 +196,7 @@ mod tests {
     fn hyphenation() {
         check_join("the com-", "plaint was filed", "the complaint was filed");
         check_join("a non-", "practicing entity", "a non-practicing entity");
+        check_join("too time-", "consuming.", "too time-consuming.");
         check_join("No. 5:15-cv-01090-", "JGB-KK, 2016", "No. 5:15-cv-01090-JGB-KK, 2016");
         check_join("the Court", "finds", "the Court finds");
         check_join("pages 5 -", "6", "pages 5 - 6");

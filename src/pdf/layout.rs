@@ -155,6 +155,27 @@ pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     folded.into_iter().map(|(c, has_sup)| words_of_line(c, has_sup)).filter(|l| !l.words.is_empty()).collect()
 }
 
+/// Fold a line made only of small raised numbers (a footnote mark left alone once a margin
+/// line number on its baseline was removed) into the line just below it, as marks.
+pub fn fold_marks(lines: &mut Vec<Line>) {
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        let small = a.words.iter().all(|w| w.size < 0.85 * b.size && !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_digit() || c == '*'));
+        let above = b.baseline - a.baseline > 0.0 && b.baseline - a.baseline < 0.6 * b.size;
+        let touches = a.bbox.x1 >= b.bbox.x0 - 0.6 * b.size && a.bbox.x0 <= b.bbox.x1;
+        if small && above && touches && a.words.len() <= 2 {
+            let mut words: Vec<Word> = lines.remove(i).words;
+            words.iter_mut().for_each(|w| w.sup = true);
+            words.extend(std::mem::take(&mut lines[i].words));
+            words.sort_by(|x, y| x.bbox.x0.total_cmp(&y.bbox.x0));
+            lines[i] = Line::from_words(words);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 fn max_size(c: &[Glyph]) -> f64 {
     c.iter().map(|g| g.size).fold(0.0, f64::max)
 }
@@ -180,6 +201,11 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
         sizes.sort_by(f64::total_cmp);
         sizes[sizes.len() / 2]
     };
+    let line_base = {
+        let mut ys: Vec<f64> = glyphs.iter().filter(|g| g.size >= 0.85 * line_size).map(|g| g.y).collect();
+        ys.sort_by(f64::total_cmp);
+        ys.get(ys.len() / 2).copied().unwrap_or(glyphs[0].y)
+    };
     let mut words: Vec<Word> = Vec::new();
     let mut cur: Vec<Glyph> = Vec::new();
     let flush = |cur: &mut Vec<Glyph>, words: &mut Vec<Word>| {
@@ -191,7 +217,10 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
         let base = cur.iter().map(|g| g.y).fold(f64::MIN, f64::max);
         let last = cur[cur.len() - 1];
         let bbox = BBox { x0: cur[0].x, y0: base - 0.8 * size, x1: last.x + last.adv, y1: base + 0.2 * size };
-        let sup = has_sup && size < 0.85 * line_size;
+        // A raised, smaller word is a mark (footnote reference), whether it was folded from a
+        // line of its own or drawn on this baseline.
+        let raised = line_base - base > 0.15 * line_size;
+        let sup = size < 0.85 * line_size && (has_sup || raised);
         words.push(Word { text, bbox, size, font: cur[0].font, sup });
         cur.clear();
     };
@@ -206,8 +235,10 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
                 continue;
             }
             let gap = g.x - (prev.x + prev.adv);
-            let size_change = (g.size - prev.size).abs() > 0.15 * prev.size.max(g.size);
-            if gap > 0.12 * prev.size.max(g.size) || (size_change && gap > 0.03 * g.size) {
+            let big = prev.size.max(g.size);
+            let size_change = (g.size - prev.size).abs() > 0.15 * big;
+            let shifted = (g.y - prev.y).abs() > 0.12 * big;
+            if gap > 0.12 * big || (size_change && (gap > 0.03 * g.size || shifted)) {
                 flush(&mut cur, &mut words);
             }
         } else if let Some(pw) = words.last() {

@@ -3,6 +3,7 @@
 
 use super::Footnote;
 use crate::clean::reflow::join_line;
+use std::collections::HashSet;
 use crate::pdf::{Line, Word};
 
 /// The note number a footnote line starts with, if any: a raised mark, or a small number
@@ -71,7 +72,7 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
                 let text = l.words[1..].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
                 notes.push(Footnote { number: mark, text, page: *page });
             } else if let Some(last) = notes.last_mut() {
-                join_line(&mut last.text, &l.text());
+                join_line(&mut last.text, &l.text(), &HashSet::new());
             }
         }
         let body: Vec<Line> = body
