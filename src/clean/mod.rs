@@ -87,6 +87,12 @@ pub fn clean(doc: &Document) -> CleanDoc {
     let mut stamps_per_page = Vec::new();
     let mut pages: Vec<CleanPage> = Vec::with_capacity(doc.pages.len());
     for (p, mut lines) in doc.pages.iter().zip(lines) {
+        if p.redacted_glyphs > 0 {
+            warnings.push(format!(
+                "page {}: {} characters under black redaction boxes left out (the text layer still holds them)",
+                p.number, p.redacted_glyphs
+            ));
+        }
         let (found, unparsed) = take_stamps(&mut lines, p.height);
         if unparsed > 0 {
             warnings.push(format!("page {}: {unparsed} stamp-like header line(s) overlaid or unreadable, removed", p.number));

@@ -4,9 +4,9 @@ use super::layout::{BBox, Glyph, Line, Word};
 use super::RAW_BASE;
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
-use hayro_interpret::kurbo::{BezPath, Point};
+use hayro_interpret::kurbo::{BezPath, Point, Rect};
 use hayro_interpret::{
-    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, SoftMask,
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
 };
 
 /// Collects the glyphs of one page.
@@ -16,16 +16,38 @@ pub(super) struct Collector {
     rotated: Vec<Line>,
     image_cover: f64,
     invisible: usize,
+    /// Opaque dark rectangles, with how many glyphs had been drawn before each.
+    boxes: Vec<(Rect, usize)>,
 }
 
 impl Collector {
     pub(super) fn new(page_area: f64) -> Self {
-        Collector { page_area: page_area.max(1.0), glyphs: Vec::new(), rotated: Vec::new(), image_cover: 0.0, invisible: 0 }
+        Collector {
+            page_area: page_area.max(1.0),
+            glyphs: Vec::new(),
+            rotated: Vec::new(),
+            image_cover: 0.0,
+            invisible: 0,
+            boxes: Vec::new(),
+        }
     }
 
-    /// Upright glyphs, rotated runs, largest image cover, invisible glyph count.
-    pub(super) fn finish(self) -> (Vec<Glyph>, Vec<Line>, f64, usize) {
-        (self.glyphs, self.rotated, self.image_cover, self.invisible)
+    /// Upright glyphs, rotated runs, largest image cover, invisible glyph count, and the number
+    /// of glyphs left out because a black box was painted over them (a redaction).
+    pub(super) fn finish(self) -> (Vec<Glyph>, Vec<Line>, f64, usize, usize) {
+        let Collector { mut glyphs, rotated, image_cover, invisible, boxes, .. } = self;
+        let before = glyphs.len();
+        if !boxes.is_empty() {
+            let mut i = 0;
+            glyphs.retain(|g| {
+                i += 1;
+                // The whole glyph, not just part of it, lies under the box.
+                let inside = |r: &Rect| g.x >= r.x0 - 0.5 && g.x + g.adv <= r.x1 + 0.5 && g.y - 0.3 * g.size >= r.y0 && g.y - 0.3 * g.size <= r.y1;
+                !boxes.iter().any(|(r, drawn)| i <= *drawn && inside(r))
+            });
+        }
+        let redacted = before - glyphs.len();
+        (glyphs, rotated, image_cover, invisible, redacted)
     }
 }
 
@@ -113,7 +135,30 @@ impl<'a> Device<'a> for Collector {
         }
     }
 
-    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
+        // Only opaque fills matter: a near-black rectangle hides the text drawn before it; a
+        // near-white one drawn later over it (a border drawn as two boxes) undoes that.
+        if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) || self.glyphs.is_empty() {
+            return;
+        }
+        let Paint::Color(color) = &props.paint else { return };
+        let [r, g, b, a] = color.to_rgba().to_rgba8();
+        let dark = r < 60 && g < 60 && b < 60;
+        let light = r > 200 && g > 200 && b > 200;
+        if a < 200 || !(dark || light) {
+            return;
+        }
+        for rect in rectangles(path) {
+            let corners = [(rect.x0, rect.y0), (rect.x1, rect.y1)].map(|(x, y)| props.transform * Point::new(x, y));
+            let r = Rect::from_points(corners[0], corners[1]);
+            if light {
+                self.boxes.retain(|(d, _)| d.intersect(r).area() < 0.5 * d.area());
+            } else if r.width() > 4.0 && r.height() > 4.0 && r.area() < 0.3 * self.page_area {
+                self.boxes.push((r, self.glyphs.len()));
+            }
+        }
+    }
+
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn pop_clip(&mut self) {}
@@ -121,6 +166,41 @@ impl<'a> Device<'a> for Collector {
 }
 
 /// A rotated run becomes one line of text with the box of its glyph origins.
+/// The axis-aligned rectangles among a path's subpaths (`re`, or four straight sides).
+fn rectangles(path: &BezPath) -> Vec<Rect> {
+    use hayro_interpret::kurbo::PathEl;
+    let mut out = Vec::new();
+    let mut pts: Vec<Point> = Vec::new();
+    let mut straight = true;
+    let mut flush = |pts: &mut Vec<Point>, straight: bool| {
+        if straight && (4..=5).contains(&pts.len()) {
+            let bb = pts.iter().fold(Rect::from_points(pts[0], pts[0]), |r, p| r.union_pt(*p));
+            // Every corner on the box's edges: an axis-aligned rectangle.
+            let on_edge = |p: &Point| {
+                ((p.x - bb.x0).abs() < 0.01 || (p.x - bb.x1).abs() < 0.01) && ((p.y - bb.y0).abs() < 0.01 || (p.y - bb.y1).abs() < 0.01)
+            };
+            if pts.iter().all(on_edge) {
+                out.push(bb);
+            }
+        }
+        pts.clear();
+    };
+    for el in path.elements() {
+        match *el {
+            PathEl::MoveTo(p) => {
+                flush(&mut pts, straight);
+                straight = true;
+                pts.push(p);
+            }
+            PathEl::LineTo(p) => pts.push(p),
+            PathEl::ClosePath => {}
+            _ => straight = false,
+        }
+    }
+    flush(&mut pts, straight);
+    out
+}
+
 fn rotated_line(glyphs: &[(char, Point)]) -> Line {
     let text: String = glyphs.iter().map(|g| g.0).collect();
     let mut bbox = BBox { x0: f64::MAX, y0: f64::MAX, x1: f64::MIN, y1: f64::MIN };

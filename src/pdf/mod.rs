@@ -42,6 +42,9 @@ pub struct Page {
     pub image_cover: f64,
     /// Number of glyphs drawn as invisible text (render mode 3, typical of an OCR layer).
     pub invisible_glyphs: usize,
+    /// Glyphs left out because an opaque black box was painted over them: text a reader of the
+    /// page cannot see (a redaction that left the text layer in place).
+    pub redacted_glyphs: usize,
 }
 
 /// A loaded document: its pages and the metadata the record reports.
@@ -90,7 +93,7 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             Rotation::Flipped => 180,
             Rotation::FlippedHorizontal => 270,
         };
-        let (glyphs, rotated, image_cover, invisible_glyphs) = dev.finish();
+        let (glyphs, rotated, image_cover, invisible_glyphs, redacted_glyphs) = dev.finish();
         pages.push(Page {
             number: i + 1,
             width: w,
@@ -100,6 +103,7 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             rotated,
             image_cover,
             invisible_glyphs,
+            redacted_glyphs,
         });
     }
     if pages.is_empty() {

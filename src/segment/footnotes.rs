@@ -24,6 +24,27 @@ fn marker(line: &Line, body_size: f64) -> Option<String> {
     None
 }
 
+/// Start of the bottom run of lines set closer than the page's usual pitch (single-spaced
+/// notes under a double-spaced body); `lines.len()` when there is none.
+fn tight_run(lines: &[Line]) -> usize {
+    let mut gaps: Vec<f64> = lines.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|g| *g > 1.0).collect();
+    if gaps.len() < 4 {
+        return lines.len();
+    }
+    gaps.sort_by(f64::total_cmp);
+    let pitch = gaps[gaps.len() / 2];
+    let mut k = lines.len() - 1;
+    while k > 0 && lines[k].baseline - lines[k - 1].baseline < 0.7 * pitch {
+        k -= 1;
+    }
+    // The run's first line stands apart from the body above it.
+    if k + 1 < lines.len() && k > 0 && lines[k].baseline - lines[k - 1].baseline > 0.9 * pitch {
+        k
+    } else {
+        lines.len()
+    }
+}
+
 fn is_ref_mark(w: &Word) -> bool {
     w.sup && !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
 }
@@ -51,9 +72,16 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
         while k > 1 && lines[k - 1].size > 0.0 && lines[k - 1].size < 0.9 * body_size {
             k -= 1;
         }
-        let continues = k < lines.len()
-            && marker(&lines[k], body_size).is_none()
-            && notes.last().is_some_and(|n| n.page + 1 == *page);
+        // A note that ran over: the previous note ends mid-sentence, and this page ends in a
+        // run of smaller type, or of tighter line pitch than its double-spaced body.
+        let unfinished = notes.last().is_some_and(|n| {
+            let t = n.text.trim_end_matches(['"', '”', ')', '’']);
+            n.page + 1 == *page && !t.ends_with(['.', '?', '!'])
+        });
+        if unfinished && k == lines.len() {
+            k = tight_run(lines);
+        }
+        let continues = unfinished && k < lines.len() && k > 0 && marker(&lines[k], body_size).is_none();
         let start = match mark_at {
             Some(m) if continues => k.min(m),
             Some(m) => m,
