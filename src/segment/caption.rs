@@ -202,8 +202,9 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
 fn is_prose(line: &Line, width: f64) -> bool {
     let text = line.text();
     let wide = line.bbox.x1 - line.bbox.x0 > 0.5 * width;
+    let sentence = line.words.len() >= 5 && text.trim_end().ends_with(['.', ':']) && line.bbox.x0 < 0.35 * width;
     let gap = line.words.windows(2).any(|p| p[1].bbox.x0 - p[0].bbox.x1 > 3.0 * p[1].size.max(6.0));
-    wide && !gap && upper_share(&text) < 0.5 && !text.contains(" ) ")
+    (wide || sentence) && !gap && upper_share(&text) < 0.5 && !text.contains(" ) ") && role_of(&text).is_none()
 }
 
 /// Find the caption on the first page's lines. Returns it and how many of the lines it spans

@@ -50,6 +50,17 @@ fn strip_honorific(text: &str) -> String {
     t.trim().trim_end_matches(',').trim().to_string()
 }
 
+/// A date typed into a form line: "_O_c_t_o_b_e_r__2_9_,_2_0_2_0___" reads "October 29,2020".
+fn date_of(text: &str) -> Option<String> {
+    if text.contains('_') {
+        let t = text.replace("__", " ").replace('_', "");
+        if let Some(d) = parse_date(&t) {
+            return Some(d);
+        }
+    }
+    parse_date(text)
+}
+
 /// Find the signature block among the body lines starting at `from`.
 pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     let so = (from..lines.len()).rev().find(|&i| SO_ORDERED.is_match(&lines[i].text));
@@ -93,8 +104,8 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     let mut date = None;
     for i in look_from..(title_at + 3).min(lines.len()) {
         let t = &lines[i].text;
-        if DATE_LINE.is_match(t) || (i > title_at && parse_date(t).is_some()) {
-            if let Some(d) = parse_date(t).or_else(|| lines.get(i + 1).and_then(|n| parse_date(&n.text))) {
+        if DATE_LINE.is_match(t) || (i > title_at && date_of(t).is_some()) {
+            if let Some(d) = date_of(t).or_else(|| lines.get(i + 1).and_then(|n| date_of(&n.text))) {
                 date = Some(d);
                 start = start.min(i);
                 break;
@@ -142,9 +153,10 @@ mod tests {
 
     #[test]
     fn hon_prefix_and_image_signature() {
-        let l = lines(&["text.", "DATED: October 29, 2020", "Hon. Jeremy D. Peterson", "United States Magistrate Judge"]);
+        let l = lines(&["text.", "DATED: _O_c_t_o_b_e_r__2_9_,_2_0_2_0_______", "Hon. Jeremy D. Peterson", "United States Magistrate Judge"]);
         let f = find(&l, 0).unwrap();
         assert_eq!(f.signature.judge.as_deref(), Some("Jeremy D. Peterson"));
+        assert_eq!(f.signature.date.as_deref(), Some("2020-10-29"));
         let l = lines(&["IT IS SO ORDERED.", "Dated: December 1, 2020", "UNITED STATES DISTRICT JUDGE"]);
         let f = find(&l, 0).unwrap();
         assert_eq!(f.signature.judge, None);
