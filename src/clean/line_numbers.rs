@@ -52,7 +52,9 @@ pub fn strip(lines: &mut Vec<Line>, width: f64) -> bool {
 }
 
 fn number(w: &Word) -> Option<f64> {
-    if w.sup || w.text.is_empty() || w.text.len() > 2 || !w.text.bytes().all(|b| b.is_ascii_digit()) {
+    // A raised number may still be a margin number (set smaller, off the text's baseline): the
+    // column fit decides.
+    if w.text.is_empty() || w.text.len() > 2 || !w.text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let v: u32 = w.text.parse().ok()?;

@@ -138,20 +138,35 @@ fn is_attorney_like(text: &str) -> bool {
     ["attorney", "bar no", "esq", "counsel for", "telephone", "facsimile", "fax", "@", "llp", "suite", "sbn", "law office", "p.c."].iter().any(|k| t.contains(k))
 }
 
-/// Where a line's words split into a left and a right column, if they do.
-fn split_line(line: &Line, sep: Option<f64>) -> (String, String, bool) {
-    let mut left = Vec::new();
-    let mut right = Vec::new();
+/// A caption line cut at the column split: (left, right), or the whole line when it runs across
+/// the split without a separator or a gap (a centred title under a two-column table).
+enum Cut {
+    Columns(String, String),
+    Across(String),
+}
+
+fn split_line(line: &Line, sep: Option<f64>) -> Cut {
+    let Some(x) = sep else { return Cut::Columns(line.text(), String::new()) };
+    let is_sep = |t: &str| matches!(t, ")" | ":" | "§" | ")(" | "))");
+    let mut left: Vec<&crate::pdf::Word> = Vec::new();
+    let mut right: Vec<&crate::pdf::Word> = Vec::new();
     let mut had_sep = false;
     for w in &line.words {
-        let is_sep = matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))");
-        match sep {
-            Some(x) if is_sep && (w.bbox.x0 - x).abs() < 8.0 => had_sep = true,
-            Some(x) if w.bbox.x0 > x => right.push(w.text.as_str()),
-            _ => left.push(w.text.as_str()),
+        if is_sep(&w.text) && (w.bbox.x0 - x).abs() < 8.0 {
+            had_sep = true;
+        } else if w.bbox.x0 > x {
+            right.push(w);
+        } else {
+            left.push(w);
         }
     }
-    (left.join(" "), right.join(" "), had_sep)
+    let join = |ws: &[&crate::pdf::Word]| ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    if let (Some(l), Some(r), false) = (left.last(), right.first(), had_sep) {
+        if r.bbox.x0 - l.bbox.x1 < 2.0 * r.size.max(6.0) {
+            return Cut::Across(line.text());
+        }
+    }
+    Cut::Columns(join(&left), join(&right))
 }
 
 /// The x of the separator column, or of the right column's left edge.
@@ -190,9 +205,10 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
     }
     let mut best: Option<(usize, f64)> = None;
     for &x in &starts {
-        let n = starts.iter().filter(|y| (*y - x).abs() < 3.0).count();
-        if n >= 2 && best.is_none_or(|(bn, _)| n > bn) {
-            best = Some((n, x));
+        let near: Vec<f64> = starts.iter().copied().filter(|y| (*y - x).abs() < 12.0).collect();
+        let min = near.iter().copied().fold(f64::MAX, f64::min);
+        if near.len() >= 2 && best.is_none_or(|(bn, _)| near.len() > bn) {
+            best = Some((near.len(), min));
         }
     }
     best.map(|(_, x)| x - 4.0)
@@ -242,16 +258,21 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
     let split = find_split(table, width);
     let mut left: Vec<String> = Vec::new();
     let mut right: Vec<String> = Vec::new();
+    let mut across: Vec<String> = Vec::new();
     for l in table {
-        let (a, b, _) = split_line(l, split);
-        if !a.is_empty() {
-            left.push(a);
-        }
-        if !b.is_empty() {
-            right.push(b);
+        match split_line(l, split) {
+            Cut::Across(t) => across.push(t),
+            Cut::Columns(a, b) => {
+                if !a.is_empty() {
+                    left.push(a);
+                }
+                if !b.is_empty() {
+                    right.push(b);
+                }
+            }
         }
     }
-    for t in left.iter().chain(right.iter()) {
+    for t in left.iter().chain(right.iter()).chain(across.iter()) {
         for n in case_numbers(t) {
             if !cap.case_numbers.contains(&n) {
                 cap.case_numbers.push(n);
@@ -265,7 +286,7 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
     }
 
     // Title: in the right column, else among the stacked lines.
-    cap.title = title(&right).or_else(|| title(&left));
+    cap.title = title(&right).or_else(|| title(&across)).or_else(|| title(&left));
     if cap.title.is_none() {
         warnings.push("no document title found in the caption".to_string());
     }
@@ -373,9 +394,13 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
         }
     };
     for raw in lines {
-        let t = raw.trim().trim_matches(|c| c == ')' || c == '§').trim();
-        if t.is_empty() {
+        let t = raw.trim().trim_matches(|c| c == ')' || c == '§' || c == '_').trim();
+        if t.is_empty() || t.chars().all(|c| c == '_' || c == '-' || c == ' ') {
             continue;
+        }
+        // A byline ("MARTINOTTI, DISTRICT JUDGE") closes the caption.
+        if t.to_uppercase().ends_with(" JUDGE") || t.to_uppercase().ends_with("JUDGE:") {
+            break;
         }
         let lower = t.to_lowercase();
         if matches!(lower.as_str(), "v." | "v" | "vs." | "vs" | "versus" | "against" | "- against -" | "-against-" | "- v. -") {

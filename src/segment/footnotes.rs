@@ -45,6 +45,13 @@ fn tight_run(lines: &[Line]) -> usize {
     }
 }
 
+/// Notes are numbered from 1 (or marked with symbols) and go up by one.
+fn plausible_mark(mark: &str, notes: &[Footnote]) -> bool {
+    let Ok(v) = mark.parse::<u32>() else { return true };
+    let expected = notes.last().and_then(|n| n.number.as_deref()?.parse::<u32>().ok()).map_or(1, |n| n + 1);
+    v == expected || v == 1
+}
+
 fn is_ref_mark(w: &Word) -> bool {
     w.sup && !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
 }
@@ -64,7 +71,7 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
         let mark_at = (1..lines.len()).find(|&i| {
             let l = &lines[i];
             l.baseline >= lower
-                && marker(l, body_size).is_some()
+                && marker(l, body_size).is_some_and(|m| plausible_mark(&m, &notes))
                 && (l.words[0].sup || l.size < 0.9 * body_size)
                 && lines[i..].iter().all(|x| x.size <= 1.05 * body_size)
         });
@@ -91,11 +98,7 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
         let (body, block) = lines.split_at(start);
         for l in block {
             let mark = marker(l, body_size);
-            let expected = notes.last().and_then(|n| n.number.as_deref()?.parse::<u32>().ok()).map_or(1, |n| n + 1);
-            let new_note = match &mark {
-                Some(m) => m.parse::<u32>().map_or(true, |v| v == expected || v == 1 || notes.is_empty()),
-                None => false,
-            };
+            let new_note = mark.as_deref().is_some_and(|m| plausible_mark(m, &notes));
             if new_note {
                 let text = l.words[1..].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
                 notes.push(Footnote { number: mark, text, page: *page });
