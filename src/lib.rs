@@ -85,6 +85,16 @@ fn build(doc: &pdf::Document) -> Record {
     let seg = segment::segment(&clean);
     let mut warnings = clean.warnings.clone();
     warnings.extend(seg.warnings);
+    let mut quality = clean.quality.clone();
+    // Image-only pages after the signature are attachments (forms, exhibits): they stay listed
+    // in `ocr_pages`, but the order itself reads without OCR.
+    if let Some(sig_page) = seg.signature.page {
+        let after: Vec<usize> = quality.ocr_pages.iter().copied().filter(|p| *p > sig_page).collect();
+        if !after.is_empty() {
+            quality.needs_ocr = quality.ocr_pages.iter().any(|p| *p <= sig_page);
+            warnings.push(format!("pages {after:?} after the signature have no text layer (attachments); not counted in needs_ocr"));
+        }
+    }
     let pages = clean
         .pages
         .iter()
@@ -104,7 +114,7 @@ fn build(doc: &pdf::Document) -> Record {
         status: "ok",
         error: None,
         warnings,
-        quality: clean.quality.clone(),
+        quality,
         ecf: clean.ecf.clone(),
         caption: seg.caption,
         body: seg.body,

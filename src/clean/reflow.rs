@@ -33,12 +33,23 @@ pub struct Paragraph {
     pub page: usize,
 }
 
-/// Page geometry of the body text: left and right margins and the usual line pitch.
+/// Page geometry of the body text: left and right margins, the usual line pitch, and whether
+/// the text is justified (most lines end at the right margin).
 #[derive(Debug, Clone, Copy)]
 struct Frame {
     left: f64,
     right: f64,
     pitch: f64,
+    justified: bool,
+}
+
+impl Frame {
+    /// A line that stops well before the right margin ends its paragraph (if it ends a
+    /// sentence). Justified text tells this at a much smaller shortfall than ragged text.
+    fn is_short(&self, l: &TLine) -> bool {
+        let slack = if self.justified { 2.0 * l.size.max(6.0) } else { 0.12 * (self.right - self.left) };
+        l.x1 < self.right - slack
+    }
 }
 
 fn frame(lines: &[&TLine]) -> Frame {
@@ -51,7 +62,9 @@ fn frame(lines: &[&TLine]) -> Frame {
     let mut gaps: Vec<f64> = lines.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|g| *g > 2.0).collect();
     gaps.sort_by(f64::total_cmp);
     let pitch = gaps.get(gaps.len() / 3).copied().unwrap_or(14.0);
-    Frame { left, right, pitch }
+    let at_right = lines.iter().filter(|l| (l.x1 - right).abs() < 3.0).count();
+    let justified = lines.len() >= 6 && at_right * 2 >= lines.len();
+    Frame { left, right, pitch, justified }
 }
 
 /// Starts like a numbered or lettered item: "1.", "2)", "(a)", "A.", "iv.", "•".
@@ -133,15 +146,18 @@ pub fn join_line(text: &mut String, next: &str, vocab: &HashSet<String>) {
 
 /// Join lines into paragraphs. Lines are in reading order, possibly over several pages.
 pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
+    // Margins and justification from the whole document (a short last page says little);
+    // line pitch per page.
+    let doc = frame(&lines.iter().collect::<Vec<_>>());
     let mut frames: Vec<(usize, Frame)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let page = lines[i].page;
         let same: Vec<&TLine> = lines[i..].iter().take_while(|l| l.page == page).collect();
         i += same.len();
-        frames.push((page, frame(&same)));
+        frames.push((page, Frame { pitch: frame(&same).pitch, ..doc }));
     }
-    let frame_of = |page: usize| frames.iter().find(|(p, _)| *p == page).map(|(_, f)| *f).unwrap_or(Frame { left: 72.0, right: 540.0, pitch: 14.0 });
+    let frame_of = |page: usize| frames.iter().find(|(p, _)| *p == page).map(|(_, f)| *f).unwrap_or(Frame { left: 72.0, right: 540.0, pitch: 14.0, justified: false });
     let vocab = vocabulary(lines);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&TLine> = None;
@@ -153,7 +169,7 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
             None => true,
             Some(p) => {
                 let pf = frame_of(p.page);
-                let short_end = p.x1 < pf.right - 0.12 * (pf.right - pf.left) && ends_sentence(&p.text);
+                let short_end = pf.is_short(p) && ends_sentence(&p.text);
                 let same_page = p.page == l.page;
                 let gap = l.baseline - p.baseline;
                 let indent = l.x0 > p.x0 + 0.6 * l.size.max(6.0) && l.x0 > f.left + 0.6 * l.size.max(6.0);

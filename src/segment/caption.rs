@@ -36,6 +36,8 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\[?(?:\[?proposed\]?\s+|redacted\s+|amended\s+|stipulated\s+|supplemental\s+|final\s+|further\s+|joint\s+|second\s+|first\s+|preliminary\s+|temporary\s+|corrected\s+|expedited\s+|memorandum\s+|report\s+and\s+|tentative\s+)*(order|opinion|memorandum|judgment|stipulation|report|findings|notice|decision|decree|injunction|civil minutes|criminal minutes|minute|hearing|declaration|motion|scheduling|case management|pretrial|ruling|permanent|consent|default|statement|verdict|writ|mandate|application|complaint|petition|reply|opposition|response)\b")
 });
 
+static JUDGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Judge|JUDGE|Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.']*){1,4})\s*$"));
+
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–\s]+appellants?|plaintiffs?[-–\s]+appellees?|defendants?[-–\s]+appellants?|defendants?[-–\s]+appellees?|petitioners?[-–\s]+appellants?|respondents?[-–\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$")
 });
@@ -287,6 +289,10 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
 
     // Title: in the right column, else among the stacked lines.
     cap.title = title(&right).or_else(|| title(&across)).or_else(|| title(&left));
+    cap.judge = right.iter().chain(across.iter()).find_map(|t| {
+        let c = JUDGE.captures(t.trim())?;
+        Some(c[1].trim().trim_end_matches(',').to_string())
+    });
     if cap.title.is_none() {
         warnings.push("no document title found in the caption".to_string());
     }
@@ -352,7 +358,9 @@ fn split_names(text: &str) -> Vec<String> {
 }
 
 fn clean_name(name: &str) -> String {
-    let mut n = name.trim().trim_end_matches([',', ';', ' ']).trim().to_string();
+    let name = name.trim();
+    let name = name.strip_prefix("and ").or_else(|| name.strip_prefix("And ")).or_else(|| name.strip_prefix("AND ")).unwrap_or(name);
+    let mut n = name.trim_end_matches([',', ';', ' ']).trim().to_string();
     for tail in [" and", " AND", ", and", ";"] {
         if let Some(s) = n.strip_suffix(tail) {
             n = s.trim_end_matches([',', ' ']).to_string();
@@ -370,9 +378,11 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
         let mut entries: Vec<String> = Vec::new();
         for line in pending.drain(..) {
             let starts_new = !entries.is_empty()
-                && entries.last().is_some_and(|e| e.trim_end().ends_with(','))
-                && line.split_whitespace().next().is_some_and(|w| upper_share(w) > 0.9 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-                && upper_share(entries.last().map(String::as_str).unwrap_or("")) > 0.5;
+                && entries.last().is_some_and(|e| {
+                    let e = e.trim_end();
+                    e.ends_with(',') || e.ends_with(", and") || e.ends_with("; and")
+                })
+                && line.split_whitespace().next().is_some_and(|w| upper_share(w) > 0.9 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
             if starts_new {
                 entries.push(line);
             } else if let Some(last) = entries.last_mut() {

@@ -42,6 +42,8 @@ pub struct Caption {
     pub title: Option<String>,
     /// Lines of the attorney block above the court name (proposed orders).
     pub attorneys: Vec<String>,
+    /// A judge named in the caption ("Judge Kenneth M. Switzer", "Hon. Anthony W. Ishii").
+    pub judge: Option<String>,
 }
 
 /// The body: the text between caption and signature, footnotes left out.
@@ -148,7 +150,14 @@ pub fn segment(doc: &CleanDoc) -> Segments {
         lines.extend(ls.iter().skip(from).map(|l| tline(*page, l)));
     }
 
-    let found = signature::find(&lines, 0);
+    let mut found = signature::find(&lines, 0);
+    if let Some(f) = found.as_mut().filter(|f| f.signature.judge.is_none()) {
+        // The signed name is an image: the judge the caption names is the signer.
+        if let Some(j) = &caption.judge {
+            f.signature.judge = Some(j.clone());
+            warnings.push("signature: no printed name; judge taken from the caption".to_string());
+        }
+    }
     let body_lines = match &found {
         Some(f) => &lines[..f.start],
         None => {
