@@ -19,18 +19,41 @@ fn main() {
             std::process::exit(1)
         }
     };
-    for page in doc.pages.iter().filter(|p| only.is_none_or(|n| n == p.number)) {
+    for page in doc
+        .pages
+        .iter()
+        .filter(|p| only.is_none_or(|n| n == p.number))
+    {
         println!(
             "=== page {} {}x{} rot {} image {:.2} invisible {}",
-            page.number, page.width, page.height, page.rotation, page.image_cover, page.invisible_glyphs
+            page.number,
+            page.width,
+            page.height,
+            page.rotation,
+            page.image_cover,
+            page.invisible_glyphs
         );
         for line in &page.lines {
             let words: Vec<String> = line
                 .words
                 .iter()
-                .map(|w| format!("{}@{:.0}{}", w.text, w.bbox.x0, if w.sup { "^" } else { "" }))
+                .map(|w| {
+                    format!(
+                        "{}@{:.0}{}",
+                        w.text,
+                        w.bbox.x0,
+                        if w.sup { "^" } else { "" }
+                    )
+                })
                 .collect();
-            println!("y{:6.1} x{:5.1}-{:5.1} s{:4.1} | {}", line.baseline, line.bbox.x0, line.bbox.x1, line.size, words.join(" "));
+            println!(
+                "y{:6.1} x{:5.1}-{:5.1} s{:4.1} | {}",
+                line.baseline,
+                line.bbox.x0,
+                line.bbox.x1,
+                line.size,
+                words.join(" ")
+            );
         }
         for line in &page.rotated {
             println!("ROT {:?} | {}", line.bbox, line.text());

@@ -123,11 +123,18 @@ pub fn run_one(path: &str, config: &Config) -> Record {
     }
     match rx.recv_timeout(Duration::from_secs(config.timeout_secs.max(1))) {
         Ok(rec) => rec,
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            Record::error(Source { path: path.to_string(), ..Source::default() }, &DocError::Timeout(config.timeout_secs))
-        }
+        Err(mpsc::RecvTimeoutError::Timeout) => Record::error(
+            Source {
+                path: path.to_string(),
+                ..Source::default()
+            },
+            &DocError::Timeout(config.timeout_secs),
+        ),
         Err(mpsc::RecvTimeoutError::Disconnected) => Record::error(
-            Source { path: path.to_string(), ..Source::default() },
+            Source {
+                path: path.to_string(),
+                ..Source::default()
+            },
             &DocError::Panic("the document thread ended without a record".into()),
         ),
     }

@@ -70,7 +70,11 @@ pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
         Ok(doc) => doc,
         Err(err) => return Record::error(source, &err),
     };
-    let source = Source { pages: doc.pages.len(), producer: doc.producer.clone(), ..source };
+    let source = Source {
+        pages: doc.pages.len(),
+        producer: doc.producer.clone(),
+        ..source
+    };
     // Cleaning and segmentation are our own code and total; they still run under the same
     // guard so that a bug of ours costs one record, not the batch.
     let built = catch_unwind(AssertUnwindSafe(|| build(&doc)));
@@ -89,7 +93,12 @@ fn build(doc: &pdf::Document) -> Record {
     // Image-only pages after the signature are attachments (forms, exhibits): they stay listed
     // in `ocr_pages`, but the order itself reads without OCR.
     if let Some(sig_page) = seg.signature.page {
-        let after: Vec<usize> = quality.ocr_pages.iter().copied().filter(|p| *p > sig_page).collect();
+        let after: Vec<usize> = quality
+            .ocr_pages
+            .iter()
+            .copied()
+            .filter(|p| *p > sig_page)
+            .collect();
         if !after.is_empty() {
             quality.needs_ocr = quality.ocr_pages.iter().any(|p| *p <= sig_page);
             warnings.push(format!("pages {after:?} after the signature have no text layer (attachments); not counted in needs_ocr"));
@@ -105,7 +114,12 @@ fn build(doc: &pdf::Document) -> Record {
             rotation: p.rotation,
             line_numbers: p.line_numbers,
             needs_ocr: p.needs_ocr,
-            text: p.lines.iter().map(|l| l.text()).collect::<Vec<_>>().join("\n"),
+            text: p
+                .lines
+                .iter()
+                .map(|l| l.text())
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
         .collect();
     Record {
@@ -129,7 +143,13 @@ fn build(doc: &pdf::Document) -> Record {
 pub fn process_path(path: &str, config: &Config) -> Record {
     match std::fs::read(path) {
         Ok(bytes) => process(path, bytes, config),
-        Err(e) => Record::error(Source { path: path.to_string(), ..Source::default() }, &DocError::Io(e.to_string())),
+        Err(e) => Record::error(
+            Source {
+                path: path.to_string(),
+                ..Source::default()
+            },
+            &DocError::Io(e.to_string()),
+        ),
     }
 }
 
@@ -145,7 +165,9 @@ thread_local! {
 /// happened, so that the error record can say it. Call once from a binary.
 pub fn quiet_panics() {
     std::panic::set_hook(Box::new(|info| {
-        let at = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
         PANIC_AT.with(|p| *p.borrow_mut() = at);
     }));
 }

@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "ordex", version, about = "Court order PDFs in, clean structured JSON records out")]
+#[command(
+    name = "ordex",
+    version,
+    about = "Court order PDFs in, clean structured JSON records out"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -56,16 +60,28 @@ fn run() -> Result<ExitCode> {
     };
     ordex::quiet_panics();
     match cli.command {
-        Command::Extract { paths, output, jobs, timeout } => extract(&paths, output.as_deref(), jobs, timeout),
+        Command::Extract {
+            paths,
+            output,
+            jobs,
+            timeout,
+        } => extract(&paths, output.as_deref(), jobs, timeout),
     }
 }
 
-fn extract(args: &[String], output: Option<&Path>, jobs: Option<usize>, timeout: u64) -> Result<ExitCode> {
+fn extract(
+    args: &[String],
+    output: Option<&Path>,
+    jobs: Option<usize>,
+    timeout: u64,
+) -> Result<ExitCode> {
     if timeout == 0 {
         bail!("--timeout must be at least 1 second");
     }
     let paths = collect_inputs(args)?;
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let mut out: Box<dyn Write> = match output {
         Some(p) => Box::new(BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
@@ -81,7 +97,9 @@ fn extract(args: &[String], output: Option<&Path>, jobs: Option<usize>, timeout:
         );
     }
     let (mut pages, mut failed) = (0usize, 0usize);
-    let config = Config { timeout_secs: timeout };
+    let config = Config {
+        timeout_secs: timeout,
+    };
     let summary = batch::run(&paths, &config, jobs, |rec| -> std::io::Result<()> {
         serde_json::to_writer(&mut out, rec)?;
         out.write_all(b"\n")?;
@@ -143,7 +161,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
             out.push(path);
         }
     }

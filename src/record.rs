@@ -92,7 +92,10 @@ impl Record {
             schema: SCHEMA,
             source,
             status: "error",
-            error: Some(ErrorInfo { kind: err.kind(), message: err.to_string() }),
+            error: Some(ErrorInfo {
+                kind: err.kind(),
+                message: err.to_string(),
+            }),
             warnings: Vec::new(),
             quality: Quality::default(),
             ecf: None,

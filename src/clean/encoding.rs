@@ -10,9 +10,48 @@ use crate::pdf::{Line, Word, RAW_BASE};
 
 /// Common English words in court orders; their share of tokens tells prose from gibberish.
 const COMMON: &[&str] = &[
-    "the", "of", "and", "to", "in", "that", "is", "for", "on", "by", "with", "as", "be", "this", "or", "not",
-    "court", "it", "at", "an", "was", "are", "its", "from", "has", "shall", "order", "any", "which", "case", "no",
-    "motion", "plaintiff", "defendant", "have", "been", "under", "such", "if", "his", "her", "their",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "that",
+    "is",
+    "for",
+    "on",
+    "by",
+    "with",
+    "as",
+    "be",
+    "this",
+    "or",
+    "not",
+    "court",
+    "it",
+    "at",
+    "an",
+    "was",
+    "are",
+    "its",
+    "from",
+    "has",
+    "shall",
+    "order",
+    "any",
+    "which",
+    "case",
+    "no",
+    "motion",
+    "plaintiff",
+    "defendant",
+    "have",
+    "been",
+    "under",
+    "such",
+    "if",
+    "his",
+    "her",
+    "their",
 ];
 
 /// What the encoding check found for a document.
@@ -33,7 +72,10 @@ fn is_raw(c: char) -> bool {
 /// The character a raw code stands for under `shift`, if printable ASCII.
 fn shifted(c: char, shift: i32) -> Option<char> {
     let code = c as i64 - RAW_BASE as i64 + shift as i64;
-    u8::try_from(code).ok().filter(|b| (0x20..0x7F).contains(b)).map(char::from)
+    u8::try_from(code)
+        .ok()
+        .filter(|b| (0x20..0x7F).contains(b))
+        .map(char::from)
 }
 
 /// Share of tokens of `text` (two letters or more) that are common English words, the number
@@ -42,7 +84,10 @@ pub fn english_share(text: &str) -> (f64, usize, usize) {
     let mut n = 0usize;
     let mut hits = 0usize;
     let mut distinct = [false; 64];
-    for tok in text.split(|c: char| !c.is_alphanumeric()).filter(|t| t.chars().count() >= 2) {
+    for tok in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| t.chars().count() >= 2)
+    {
         n += 1;
         if let Some(i) = COMMON.iter().position(|w| w.eq_ignore_ascii_case(tok)) {
             hits += 1;
@@ -68,26 +113,48 @@ pub fn check(pages: &[Vec<Line>]) -> Verdict {
             raw.push(' ');
         }
     }
-    let raw_share = if total == 0 { 0.0 } else { raw.iter().filter(|c| **c != ' ').count() as f64 / total as f64 };
+    let raw_share = if total == 0 {
+        0.0
+    } else {
+        raw.iter().filter(|c| **c != ' ').count() as f64 / total as f64
+    };
     if raw_share < 0.2 || raw.len() < 40 {
-        return Verdict { garbled: false, shift: None, raw_share };
+        return Verdict {
+            garbled: false,
+            shift: None,
+            raw_share,
+        };
     }
     // The raw code of a space glyph is the strongest clue: try every shift, keep the one whose
     // decoded text reads as English.
     let sample: Vec<char> = raw.iter().copied().take(20_000).collect();
     let mut best = (0.0, None);
     for shift in -64..=96 {
-        let text: String = sample.iter().map(|&c| if c == ' ' { ' ' } else { shifted(c, shift).unwrap_or('\u{1}') }).collect();
+        let text: String = sample
+            .iter()
+            .map(|&c| {
+                if c == ' ' {
+                    ' '
+                } else {
+                    shifted(c, shift).unwrap_or('\u{1}')
+                }
+            })
+            .collect();
         let (share, n, distinct) = english_share(&text);
         // Upper and lower case read the same words; prose is mostly lower case.
-        let lower = text.chars().filter(|c| c.is_ascii_lowercase()).count() as f64 / text.len().max(1) as f64;
+        let lower = text.chars().filter(|c| c.is_ascii_lowercase()).count() as f64
+            / text.len().max(1) as f64;
         let score = share + 0.01 * lower;
         if n >= 10 && distinct >= 5 && score > best.0 {
             best = (score, Some(shift));
         }
     }
     let shift = if best.0 >= 0.2 { best.1 } else { None };
-    Verdict { garbled: true, shift, raw_share }
+    Verdict {
+        garbled: true,
+        shift,
+        raw_share,
+    }
 }
 
 /// Apply a proved shift to every raw code in `lines`; raw codes that stay unreadable become
@@ -106,7 +173,13 @@ pub fn repair(lines: &mut [Line], shift: Option<i32>) {
             let fixed: Vec<char> = w
                 .text
                 .chars()
-                .map(|c| if is_raw(c) { shift.and_then(|s| shifted(c, s)).unwrap_or('\u{FFFD}') } else { c })
+                .map(|c| {
+                    if is_raw(c) {
+                        shift.and_then(|s| shifted(c, s)).unwrap_or('\u{FFFD}')
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             // A decoded space glyph splits the word; the pieces share the box by characters.
             let per = (w.bbox.x1 - w.bbox.x0) / fixed.len().max(1) as f64;
@@ -116,7 +189,11 @@ pub fn repair(lines: &mut [Line], shift: Option<i32>) {
                     let mut bbox = w.bbox;
                     bbox.x0 = w.bbox.x0 + per * start as f64;
                     bbox.x1 = bbox.x0 + per * piece.len() as f64;
-                    words.push(Word { text: piece.iter().collect(), bbox, ..w.clone() });
+                    words.push(Word {
+                        text: piece.iter().collect(),
+                        bbox,
+                        ..w.clone()
+                    });
                 }
                 start += piece.len() + 1;
             }
@@ -134,8 +211,16 @@ mod tests {
         let words = text
             .split(' ')
             .map(|t| Word {
-                text: t.chars().map(|c| char::from_u32(RAW_BASE + (c as u32 as i32 - shift) as u32).unwrap()).collect(),
-                bbox: BBox { x0: 0.0, y0: 0.0, x1: 1.0, y1: 1.0 },
+                text: t
+                    .chars()
+                    .map(|c| char::from_u32(RAW_BASE + (c as u32 as i32 - shift) as u32).unwrap())
+                    .collect(),
+                bbox: BBox {
+                    x0: 0.0,
+                    y0: 0.0,
+                    x1: 1.0,
+                    y1: 1.0,
+                },
                 size: 12.0,
                 font: 0,
                 sup: false,
@@ -160,8 +245,15 @@ mod tests {
         // Subset-order codes: no shift makes English of them.
         let words: Vec<Word> = (0..60)
             .map(|i| Word {
-                text: (0..5).map(|k| char::from_u32(RAW_BASE + 1 + ((i * 7 + k * 13) % 40) as u32).unwrap()).collect(),
-                bbox: BBox { x0: 0.0, y0: 0.0, x1: 1.0, y1: 1.0 },
+                text: (0..5)
+                    .map(|k| char::from_u32(RAW_BASE + 1 + ((i * 7 + k * 13) % 40) as u32).unwrap())
+                    .collect(),
+                bbox: BBox {
+                    x0: 0.0,
+                    y0: 0.0,
+                    x1: 1.0,
+                    y1: 1.0,
+                },
                 size: 12.0,
                 font: 0,
                 sup: false,
@@ -179,7 +271,12 @@ mod tests {
     fn plain_text_is_not_garbled() {
         let l = Line::from_words(vec![Word {
             text: "Plain".into(),
-            bbox: BBox { x0: 0.0, y0: 0.0, x1: 1.0, y1: 1.0 },
+            bbox: BBox {
+                x0: 0.0,
+                y0: 0.0,
+                x1: 1.0,
+                y1: 1.0,
+            },
             size: 12.0,
             font: 0,
             sup: false,

@@ -68,16 +68,28 @@ fn find(lines: &[Line], width: f64) -> Vec<(usize, Side)> {
         if let Some(w) = l.words.first() {
             if w.bbox.x1 < 0.3 * width {
                 if let Some(v) = number(w) {
-                    cands.push(Cand { line: i, side: Side::Left, value: v, x0: w.bbox.x0, x1: w.bbox.x1, y: l.baseline });
+                    cands.push(Cand {
+                        line: i,
+                        side: Side::Left,
+                        value: v,
+                        x0: w.bbox.x0,
+                        x1: w.bbox.x1,
+                        y: l.baseline,
+                    });
                 }
             }
         }
         if let Some(w) = l.words.last() {
-            if l.words.len() > 1 || w.bbox.x0 > 0.7 * width {
-                if w.bbox.x0 > 0.75 * width {
-                    if let Some(v) = number(w) {
-                        cands.push(Cand { line: i, side: Side::Right, value: v, x0: w.bbox.x0, x1: w.bbox.x1, y: l.baseline });
-                    }
+            if w.bbox.x0 > 0.75 * width {
+                if let Some(v) = number(w) {
+                    cands.push(Cand {
+                        line: i,
+                        side: Side::Right,
+                        value: v,
+                        x0: w.bbox.x0,
+                        x1: w.bbox.x1,
+                        y: l.baseline,
+                    });
                 }
             }
         }
@@ -102,8 +114,14 @@ fn best_column<'a>(cands: &[&'a Cand]) -> Option<Vec<&'a Cand>> {
     for anchor in cands {
         for right_aligned in [true, false] {
             let edge = |c: &Cand| if right_aligned { c.x1 } else { c.x0 };
-            let aligned: Vec<&Cand> = cands.iter().copied().filter(|c| (edge(c) - edge(anchor)).abs() < 2.5).collect();
-            if aligned.len() < MIN_NUMBERS || best.as_ref().is_some_and(|b| b.len() >= aligned.len()) {
+            let aligned: Vec<&Cand> = cands
+                .iter()
+                .copied()
+                .filter(|c| (edge(c) - edge(anchor)).abs() < 2.5)
+                .collect();
+            if aligned.len() < MIN_NUMBERS
+                || best.as_ref().is_some_and(|b| b.len() >= aligned.len())
+            {
                 continue;
             }
             if let Some(fit) = fit_pitch(&aligned) {
@@ -139,13 +157,20 @@ fn fit_pitch<'a>(aligned: &[&'a Cand]) -> Option<Vec<&'a Cand>> {
     let mut offsets: Vec<f64> = aligned.iter().map(|c| c.y - c.value * pitch).collect();
     offsets.sort_by(f64::total_cmp);
     let y0 = offsets[offsets.len() / 2];
-    let fit: Vec<&Cand> = aligned.iter().copied().filter(|c| (c.y - y0 - c.value * pitch).abs() < 0.3 * pitch).collect();
+    let fit: Vec<&Cand> = aligned
+        .iter()
+        .copied()
+        .filter(|c| (c.y - y0 - c.value * pitch).abs() < 0.3 * pitch)
+        .collect();
     let mut values: Vec<u32> = fit.iter().map(|c| c.value as u32).collect();
     values.sort_unstable();
     values.dedup();
     // A real column has distinct values, mostly consecutive.
     let span = values.last().copied().unwrap_or(0) - values.first().copied().unwrap_or(0) + 1;
-    if values.len() >= MIN_NUMBERS && values.len() == fit.len() && values.len() as f64 >= 0.5 * span as f64 {
+    if values.len() >= MIN_NUMBERS
+        && values.len() == fit.len()
+        && values.len() as f64 >= 0.5 * span as f64
+    {
         Some(fit)
     } else {
         None
@@ -159,7 +184,18 @@ mod tests {
 
     fn word(text: &str, x0: f64, y: f64) -> Word {
         let w = 6.0 * text.chars().count() as f64;
-        Word { text: text.into(), bbox: BBox { x0, y0: y - 9.6, x1: x0 + w, y1: y + 2.4 }, size: 12.0, font: 0, sup: false }
+        Word {
+            text: text.into(),
+            bbox: BBox {
+                x0,
+                y0: y - 9.6,
+                x1: x0 + w,
+                y1: y + 2.4,
+            },
+            size: 12.0,
+            font: 0,
+            sup: false,
+        }
     }
 
     fn line(words: &[(&str, f64)], y: f64) -> Line {
@@ -214,7 +250,14 @@ mod tests {
     #[test]
     fn numbered_list_is_not_a_column() {
         // "1. Counsel shall ..." items at paragraph pitch: the numbers carry periods.
-        let mut lines: Vec<Line> = (1..=8).map(|i| line(&[(&format!("{i}."), 100.0), ("Counsel", 120.0)], 100.0 + 48.0 * i as f64)).collect();
+        let mut lines: Vec<Line> = (1..=8)
+            .map(|i| {
+                line(
+                    &[(&format!("{i}."), 100.0), ("Counsel", 120.0)],
+                    100.0 + 48.0 * i as f64,
+                )
+            })
+            .collect();
         assert!(!strip(&mut lines, 612.0));
         assert_eq!(lines.len(), 8);
     }
@@ -223,8 +266,11 @@ mod tests {
     fn numeric_table_column_is_kept() {
         // A table of docket numbers at the left: values do not follow the y position.
         let values = ["12", "3", "27", "8", "15", "2", "33", "19"];
-        let mut lines: Vec<Line> =
-            values.iter().enumerate().map(|(i, v)| line(&[(v, 72.0), ("Motion", 120.0)], 100.0 + 14.0 * i as f64)).collect();
+        let mut lines: Vec<Line> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| line(&[(v, 72.0), ("Motion", 120.0)], 100.0 + 14.0 * i as f64))
+            .collect();
         assert!(!strip(&mut lines, 612.0));
         assert_eq!(lines.len(), 8);
     }
@@ -245,7 +291,14 @@ mod tests {
         let mut lines: Vec<Line> = (1..=28)
             .map(|i| {
                 let n = i.to_string();
-                line(&[(&n, 60.0 - 6.0 * n.len() as f64), ("brought", 80.0), ("against", 130.0)], 60.0 + 24.0 * i as f64)
+                line(
+                    &[
+                        (&n, 60.0 - 6.0 * n.len() as f64),
+                        ("brought", 80.0),
+                        ("against", 130.0),
+                    ],
+                    60.0 + 24.0 * i as f64,
+                )
             })
             .collect();
         assert!(strip(&mut lines, 792.0));

@@ -72,7 +72,9 @@ pub fn clean(doc: &Document) -> CleanDoc {
     // 1. Encoding: flag a garbled layer; repair a proved constant shift.
     let verdict = encoding::check(&lines);
     if let Some(shift) = verdict.shift {
-        warnings.push(format!("repaired a font encoding shifted by {shift:+} (raw glyph codes, no Unicode map)"));
+        warnings.push(format!(
+            "repaired a font encoding shifted by {shift:+} (raw glyph codes, no Unicode map)"
+        ));
     } else if verdict.garbled {
         warnings.push(format!(
             "garbled text layer: {:.0}% of the glyphs have no Unicode and no shift reads as English",
@@ -95,7 +97,10 @@ pub fn clean(doc: &Document) -> CleanDoc {
         }
         let (found, unparsed) = take_stamps(&mut lines, p.height);
         if unparsed > 0 {
-            warnings.push(format!("page {}: {unparsed} stamp-like header line(s) overlaid or unreadable, removed", p.number));
+            warnings.push(format!(
+                "page {}: {unparsed} stamp-like header line(s) overlaid or unreadable, removed",
+                p.number
+            ));
         }
         if !found.is_empty() {
             stamps_per_page.push((p.number, found));
@@ -104,7 +109,11 @@ pub fn clean(doc: &Document) -> CleanDoc {
         if line_numbers {
             crate::pdf::layout::fold_marks(&mut lines);
         }
-        let text_chars: usize = lines.iter().flat_map(|l| &l.words).map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+        let text_chars: usize = lines
+            .iter()
+            .flat_map(|l| &l.words)
+            .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count())
+            .sum();
         // A page image with (almost) no text but stamps is a scan: the stamp layer is not text.
         let needs_ocr = p.image_cover > 0.4 && text_chars < 40;
         pages.push(CleanPage {
@@ -125,13 +134,26 @@ pub fn clean(doc: &Document) -> CleanDoc {
 
     let quality = Quality {
         needs_ocr: pages.iter().any(|p| p.needs_ocr),
-        ocr_pages: pages.iter().filter(|p| p.needs_ocr).map(|p| p.number).collect(),
+        ocr_pages: pages
+            .iter()
+            .filter(|p| p.needs_ocr)
+            .map(|p| p.number)
+            .collect(),
         garbled_text: verdict.garbled,
         ocr_applied: false,
         text_repaired: verdict.shift.is_some(),
-        line_number_pages: pages.iter().filter(|p| p.line_numbers).map(|p| p.number).collect(),
+        line_number_pages: pages
+            .iter()
+            .filter(|p| p.line_numbers)
+            .map(|p| p.number)
+            .collect(),
     };
-    CleanDoc { pages, ecf, quality, warnings }
+    CleanDoc {
+        pages,
+        ecf,
+        quality,
+        warnings,
+    }
 }
 
 /// Stamps sit in the top or bottom 15% of the page.
@@ -143,7 +165,8 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
     let mut found = Vec::new();
     let mut unparsed = 0;
     let mut drop = vec![false; lines.len()];
-    let in_band = |l: &Line| l.baseline < STAMP_BAND * height || l.baseline > (1.0 - STAMP_BAND) * height;
+    let in_band =
+        |l: &Line| l.baseline < STAMP_BAND * height || l.baseline > (1.0 - STAMP_BAND) * height;
     let mut i = 0;
     while i < lines.len() {
         if !in_band(&lines[i]) {
@@ -170,7 +193,10 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
             drop[i] = true;
             // The overlay's tail ("ID #:5238") may wrap onto a line of its own just below.
             if let Some(next) = lines.get(i + 1) {
-                if next.baseline - lines[i].baseline < 2.0 * lines[i].size.max(1.0) && next.text().contains("ID") && next.words.len() <= 3 {
+                if next.baseline - lines[i].baseline < 2.0 * lines[i].size.max(1.0)
+                    && next.text().contains("ID")
+                    && next.words.len() <= 3
+                {
                     drop[i + 1] = true;
                 }
             }
@@ -188,11 +214,19 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
 /// Two stamps drawn over each other interleave their glyphs ("CCasaes e2 :21:91-9c-rc-r0...").
 /// Such a line has the stamp's letters twice over: "Case", "Document", "Filed", "Page".
 fn looks_like_overlaid_stamp(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
     let has_all = |word: &str| {
         let mut it = t.chars();
         word.chars().all(|c| it.any(|x| x == c))
     };
     let starts_with_case = t.starts_with("cc") || t.starts_with("case");
-    starts_with_case && has_all("casecase") && has_all("documentdocument") && has_all("filedfiled") && has_all("pagepage")
+    starts_with_case
+        && has_all("casecase")
+        && has_all("documentdocument")
+        && has_all("filedfiled")
+        && has_all("pagepage")
 }

@@ -47,7 +47,11 @@ impl Frame {
     /// A line that stops well before the right margin ends its paragraph (if it ends a
     /// sentence). Justified text tells this at a much smaller shortfall than ragged text.
     fn is_short(&self, l: &TLine) -> bool {
-        let slack = if self.justified { 2.0 * l.size.max(6.0) } else { 0.12 * (self.right - self.left) };
+        let slack = if self.justified {
+            2.0 * l.size.max(6.0)
+        } else {
+            0.12 * (self.right - self.left)
+        };
         l.x1 < self.right - slack
     }
 }
@@ -59,12 +63,21 @@ fn frame(lines: &[&TLine]) -> Frame {
     x1.sort_by(f64::total_cmp);
     let left = x0.get(x0.len() / 5).copied().unwrap_or(72.0);
     let right = x1.get(x1.len() * 9 / 10).copied().unwrap_or(540.0);
-    let mut gaps: Vec<f64> = lines.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|g| *g > 2.0).collect();
+    let mut gaps: Vec<f64> = lines
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .filter(|g| *g > 2.0)
+        .collect();
     gaps.sort_by(f64::total_cmp);
     let pitch = gaps.get(gaps.len() / 3).copied().unwrap_or(14.0);
     let at_right = lines.iter().filter(|l| (l.x1 - right).abs() < 3.0).count();
     let justified = lines.len() >= 6 && at_right * 2 >= lines.len();
-    Frame { left, right, pitch, justified }
+    Frame {
+        left,
+        right,
+        pitch,
+        justified,
+    }
 }
 
 /// Starts like a numbered or lettered item: "1.", "2)", "(a)", "A.", "iv.", "•".
@@ -73,18 +86,24 @@ pub fn starts_item(text: &str) -> bool {
     if t.starts_with(['•', '●', '▪', '◦']) {
         return true;
     }
-    let Some((head, rest)) = t.split_once(' ') else { return false };
+    let Some((head, rest)) = t.split_once(' ') else {
+        return false;
+    };
     if rest.is_empty() {
         return false;
     }
     let inner = head.strip_prefix('(').unwrap_or(head);
-    let Some(label) = inner.strip_suffix(['.', ')']) else { return false };
+    let Some(label) = inner.strip_suffix(['.', ')']) else {
+        return false;
+    };
     if label.is_empty() || label.len() > 4 {
         return false;
     }
     label.chars().all(|c| c.is_ascii_digit())
         || (label.len() == 1 && label.chars().all(|c| c.is_ascii_alphabetic()))
-        || label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+        || label
+            .chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
 }
 
 /// A heading: short and mostly capitals, or centred in the frame.
@@ -95,11 +114,15 @@ fn is_heading(l: &TLine, f: &Frame) -> bool {
     }
     let upper = letters.iter().filter(|c| c.is_uppercase()).count() as f64 / letters.len() as f64;
     let width = f.right - f.left;
-    let centred = ((l.x0 + l.x1) / 2.0 - (f.left + f.right) / 2.0).abs() < 0.06 * width && l.x0 > f.left + 0.1 * width;
+    let centred = ((l.x0 + l.x1) / 2.0 - (f.left + f.right) / 2.0).abs() < 0.06 * width
+        && l.x0 > f.left + 0.1 * width;
     let short = l.x1 - l.x0 < 0.75 * width;
     let t = l.text.trim_end();
     let open_end = t.ends_with([',', ';', '.']) && !t.ends_with("..");
-    let starts_capital = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[' || c == '(');
+    let starts_capital = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[' || c == '(');
     short && (upper > 0.8 || centred) && !open_end && starts_capital
 }
 
@@ -130,7 +153,14 @@ pub fn join_line(text: &mut String, next: &str, vocab: &HashSet<String>) {
     if let Some(stem) = text.strip_suffix('-') {
         let stem_ends_alnum = stem.chars().last().is_some_and(|c| c.is_alphanumeric());
         if stem_ends_alnum && next.chars().next().is_some_and(|c| c.is_alphanumeric()) {
-            let head: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+            let head: String = stem
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
             let joined = format!("{head}{tail}").to_lowercase();
             if !head.is_empty() && !tail.is_empty() && vocab.contains(&joined) {
@@ -155,9 +185,26 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
         let page = lines[i].page;
         let same: Vec<&TLine> = lines[i..].iter().take_while(|l| l.page == page).collect();
         i += same.len();
-        frames.push((page, Frame { pitch: frame(&same).pitch, ..doc }));
+        frames.push((
+            page,
+            Frame {
+                pitch: frame(&same).pitch,
+                ..doc
+            },
+        ));
     }
-    let frame_of = |page: usize| frames.iter().find(|(p, _)| *p == page).map(|(_, f)| *f).unwrap_or(Frame { left: 72.0, right: 540.0, pitch: 14.0, justified: false });
+    let frame_of = |page: usize| {
+        frames
+            .iter()
+            .find(|(p, _)| *p == page)
+            .map(|(_, f)| *f)
+            .unwrap_or(Frame {
+                left: 72.0,
+                right: 540.0,
+                pitch: 14.0,
+                justified: false,
+            })
+    };
     let vocab = vocabulary(lines);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&TLine> = None;
@@ -172,7 +219,8 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
                 let short_end = pf.is_short(p) && ends_sentence(&p.text);
                 let same_page = p.page == l.page;
                 let gap = l.baseline - p.baseline;
-                let indent = l.x0 > p.x0 + 0.6 * l.size.max(6.0) && l.x0 > f.left + 0.6 * l.size.max(6.0);
+                let indent =
+                    l.x0 > p.x0 + 0.6 * l.size.max(6.0) && l.x0 > f.left + 0.6 * l.size.max(6.0);
                 heading
                     || prev_heading
                     || starts_item(&l.text)
@@ -183,7 +231,10 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
             }
         };
         if brk || out.is_empty() {
-            out.push(Paragraph { text: l.text.clone(), page: l.page });
+            out.push(Paragraph {
+                text: l.text.clone(),
+                page: l.page,
+            });
         } else if let Some(last) = out.last_mut() {
             join_line(&mut last.text, &l.text, &vocab);
         }
@@ -198,7 +249,14 @@ mod tests {
     use super::*;
 
     fn tl(page: usize, text: &str, x0: f64, x1: f64, y: f64) -> TLine {
-        TLine { page, text: text.into(), x0, x1, baseline: y, size: 12.0 }
+        TLine {
+            page,
+            text: text.into(),
+            x0,
+            x1,
+            baseline: y,
+            size: 12.0,
+        }
     }
 
     fn check_join(a: &str, b: &str, want: &str) {
@@ -213,14 +271,24 @@ mod tests {
         check_join("the com-", "plaint was filed", "the complaint was filed");
         check_join("a non-", "practicing entity", "a non-practicing entity");
         check_join("too time-", "consuming.", "too time-consuming.");
-        check_join("No. 5:15-cv-01090-", "JGB-KK, 2016", "No. 5:15-cv-01090-JGB-KK, 2016");
+        check_join(
+            "No. 5:15-cv-01090-",
+            "JGB-KK, 2016",
+            "No. 5:15-cv-01090-JGB-KK, 2016",
+        );
         check_join("the Court", "finds", "the Court finds");
         check_join("pages 5 -", "6", "pages 5 - 6");
     }
 
     #[test]
     fn items() {
-        for t in ["1. Counsel shall", "(a) the", "A. Background", "iv. Other", "2) Next"] {
+        for t in [
+            "1. Counsel shall",
+            "(a) the",
+            "A. Background",
+            "iv. Other",
+            "2) Next",
+        ] {
             assert!(starts_item(t), "{t}");
         }
         for t in ["1", "No. 5", "In 2020, the", "Dr. Smith"] {
@@ -231,11 +299,35 @@ mod tests {
     #[test]
     fn indented_first_lines_and_page_breaks() {
         let lines = vec![
-            tl(1, "On December 1, the defendant filed a motion to dismiss in this", 136.0, 540.0, 100.0),
+            tl(
+                1,
+                "On December 1, the defendant filed a motion to dismiss in this",
+                136.0,
+                540.0,
+                100.0,
+            ),
             tl(1, "action. (Doc. No. 199.)", 100.0, 250.0, 124.0),
-            tl(1, "Defendant contends that filing a redacted version of the documents", 136.0, 540.0, 148.0),
-            tl(1, "is warranted because they reflect trade secrets and that the purchase", 100.0, 540.0, 172.0),
-            tl(2, "orders identify per unit pricing information.", 100.0, 400.0, 72.0),
+            tl(
+                1,
+                "Defendant contends that filing a redacted version of the documents",
+                136.0,
+                540.0,
+                148.0,
+            ),
+            tl(
+                1,
+                "is warranted because they reflect trade secrets and that the purchase",
+                100.0,
+                540.0,
+                172.0,
+            ),
+            tl(
+                2,
+                "orders identify per unit pricing information.",
+                100.0,
+                400.0,
+                72.0,
+            ),
             tl(2, "IT IS SO ORDERED.", 136.0, 250.0, 96.0),
         ];
         let p = paragraphs(&lines);
@@ -255,9 +347,21 @@ mod tests {
     fn headings_and_items_are_their_own_paragraphs() {
         let lines = vec![
             tl(1, "Accordingly,", 136.0, 200.0, 100.0),
-            tl(1, "1. Defendant's request is granted, and only the parties to this action", 136.0, 540.0, 124.0),
+            tl(
+                1,
+                "1. Defendant's request is granted, and only the parties to this action",
+                136.0,
+                540.0,
+                124.0,
+            ),
             tl(1, "shall have access;", 100.0, 200.0, 148.0),
-            tl(1, "2. The court orders that the documents be sent.", 136.0, 400.0, 172.0),
+            tl(
+                1,
+                "2. The court orders that the documents be sent.",
+                136.0,
+                400.0,
+                172.0,
+            ),
         ];
         let p = paragraphs(&lines);
         assert_eq!(p.len(), 3);

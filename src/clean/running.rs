@@ -17,12 +17,15 @@ const BOTTOM: f64 = 0.90;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // "3", "- 3 -", "(3)", "Page 3", "Page 3 of 9", "3 of 9", "ii", "Page | 3"
-    Regex::new(r"(?i)^(page\s*\|?\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxl]{1,6})\s*[-–—)\]]?(\s*of\s*\d{1,4})?\.?$")
-        .expect("static regex") // invariant: the pattern is a literal
+    Regex::new(
+        r"(?i)^(page\s*\|?\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxl]{1,6})\s*[-–—)\]]?(\s*of\s*\d{1,4})?\.?$",
+    )
+    .expect("static regex") // invariant: the pattern is a literal
 });
 
 static CASE_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*\d").expect("static regex")
+    Regex::new(r"(?i)\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*\d")
+        .expect("static regex")
 });
 
 fn band(line: &Line, height: f64) -> Option<bool> {
@@ -82,12 +85,17 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
         let height = p.height;
         let before = p.lines.len();
         p.lines.retain(|l| {
-            let Some(top) = band(l, height) else { return true };
+            let Some(top) = band(l, height) else {
+                return true;
+            };
             let text = l.text();
             if is_page_number(&text) {
                 return false;
             }
-            if n >= 2 && key(l).len() >= 2 && counts.get(&(top, key(l))).copied().unwrap_or(0) >= need {
+            if n >= 2
+                && key(l).len() >= 2
+                && counts.get(&(top, key(l))).copied().unwrap_or(0) >= need
+            {
                 return false;
             }
             // A footer in a smaller type that names the case ("ORDER – 2:17-cv-01666-KJN").
@@ -109,7 +117,11 @@ pub fn dominant_size(lines: &[Line]) -> f64 {
             None => weight.push((w.size, n)),
         }
     }
-    weight.iter().max_by_key(|e| e.1).map(|e| e.0).unwrap_or(12.0)
+    weight
+        .iter()
+        .max_by_key(|e| e.1)
+        .map(|e| e.0)
+        .unwrap_or(12.0)
 }
 
 #[cfg(test)]
@@ -118,10 +130,26 @@ mod tests {
 
     #[test]
     fn page_number_shapes() {
-        for t in ["3", "- 3 -", "(3)", "Page 3", "Page 3 of 9", "3 of 9", "ii", "–12–", "Page | 3"] {
+        for t in [
+            "3",
+            "- 3 -",
+            "(3)",
+            "Page 3",
+            "Page 3 of 9",
+            "3 of 9",
+            "ii",
+            "–12–",
+            "Page | 3",
+        ] {
             assert!(is_page_number(t), "{t}");
         }
-        for t in ["IT IS SO ORDERED.", "2021 was a year", "3. The Court", "Dated: May 3, 2022", ""] {
+        for t in [
+            "IT IS SO ORDERED.",
+            "2021 was a year",
+            "3. The Court",
+            "Dated: May 3, 2022",
+            "",
+        ] {
             assert!(!is_page_number(t), "{t}");
         }
     }

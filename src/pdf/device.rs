@@ -35,14 +35,26 @@ impl Collector {
     /// Upright glyphs, rotated runs, largest image cover, invisible glyph count, and the number
     /// of glyphs left out because a black box was painted over them (a redaction).
     pub(super) fn finish(self) -> (Vec<Glyph>, Vec<Line>, f64, usize, usize) {
-        let Collector { mut glyphs, rotated, image_cover, invisible, boxes, .. } = self;
+        let Collector {
+            mut glyphs,
+            rotated,
+            image_cover,
+            invisible,
+            boxes,
+            ..
+        } = self;
         let before = glyphs.len();
         if !boxes.is_empty() {
             let mut i = 0;
             glyphs.retain(|g| {
                 i += 1;
                 // The whole glyph, not just part of it, lies under the box.
-                let inside = |r: &Rect| g.x >= r.x0 - 0.5 && g.x + g.adv <= r.x1 + 0.5 && g.y - 0.3 * g.size >= r.y0 && g.y - 0.3 * g.size <= r.y1;
+                let inside = |r: &Rect| {
+                    g.x >= r.x0 - 0.5
+                        && g.x + g.adv <= r.x1 + 0.5
+                        && g.y - 0.3 * g.size >= r.y0
+                        && g.y - 0.3 * g.size <= r.y1
+                };
                 !boxes.iter().any(|(r, drawn)| i <= *drawn && inside(r))
             });
         }
@@ -86,7 +98,9 @@ impl<'a> Device<'a> for Collector {
             match g.as_unicode() {
                 Some(BfString::Char(ch)) => push_char(&mut chars, ch),
                 Some(BfString::String(s)) => s.chars().for_each(|ch| push_char(&mut chars, ch)),
-                None => chars.push(char::from_u32(RAW_BASE + (g.char_code() & 0xFFFF)).unwrap_or('\u{FFFD}')),
+                None => chars.push(
+                    char::from_u32(RAW_BASE + (g.char_code() & 0xFFFF)).unwrap_or('\u{FFFD}'),
+                ),
             }
             if invisible {
                 self.invisible += chars.len();
@@ -95,7 +109,10 @@ impl<'a> Device<'a> for Collector {
                 hayro_interpret::font::Glyph::Outline(o) => o.advance_width(),
                 hayro_interpret::font::Glyph::Type3(t3) => t3.advance_width(),
             };
-            let adv_units = adv_units.map(|v| v as f64).filter(|v| v.is_finite() && *v > 0.0).unwrap_or(500.0);
+            let adv_units = adv_units
+                .map(|v| v as f64)
+                .filter(|v| v.is_finite() && *v > 0.0)
+                .unwrap_or(500.0);
             // Upright text: the glyph's x axis points right and its y axis up (down in display space).
             let upright = a > 0.0 && b.abs() < 0.05 * a && d < 0.0 && c.abs() < 0.05 * d.abs();
             if !upright {
@@ -106,7 +123,14 @@ impl<'a> Device<'a> for Collector {
             let adv = a * adv_units;
             let n = chars.len().max(1) as f64;
             for (k, &ch) in chars.iter().enumerate() {
-                self.glyphs.push(Glyph { ch, x: e + adv * k as f64 / n, y: f, size, adv: adv / n, font: 0 });
+                self.glyphs.push(Glyph {
+                    ch,
+                    x: e + adv * k as f64 / n,
+                    y: f,
+                    size,
+                    adv: adv / n,
+                    font: 0,
+                });
             }
         }
         if !rotated_words.is_empty() {
@@ -121,7 +145,8 @@ impl<'a> Device<'a> for Collector {
             Image::Stencil(s) => (s.width() as f64, s.height() as f64),
             Image::Raster(r) => (r.width() as f64, r.height() as f64),
         };
-        let corners = [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)].map(|(x, y)| props.transform * Point::new(x, y));
+        let corners = [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)]
+            .map(|(x, y)| props.transform * Point::new(x, y));
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for p in corners {
             x0 = x0.min(p.x);
@@ -138,10 +163,14 @@ impl<'a> Device<'a> for Collector {
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
         // Only opaque fills matter: a near-black rectangle hides the text drawn before it; a
         // near-white one drawn later over it (a border drawn as two boxes) undoes that.
-        if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) || self.glyphs.is_empty() {
+        if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..))
+            || self.glyphs.is_empty()
+        {
             return;
         }
-        let Paint::Color(color) = &props.paint else { return };
+        let Paint::Color(color) = &props.paint else {
+            return;
+        };
         let [r, g, b, a] = color.to_rgba().to_rgba8();
         let dark = r < 60 && g < 60 && b < 60;
         let light = r > 200 && g > 200 && b > 200;
@@ -149,10 +178,12 @@ impl<'a> Device<'a> for Collector {
             return;
         }
         for rect in rectangles(path) {
-            let corners = [(rect.x0, rect.y0), (rect.x1, rect.y1)].map(|(x, y)| props.transform * Point::new(x, y));
+            let corners = [(rect.x0, rect.y0), (rect.x1, rect.y1)]
+                .map(|(x, y)| props.transform * Point::new(x, y));
             let r = Rect::from_points(corners[0], corners[1]);
             if light {
-                self.boxes.retain(|(d, _)| d.intersect(r).area() < 0.5 * d.area());
+                self.boxes
+                    .retain(|(d, _)| d.intersect(r).area() < 0.5 * d.area());
             } else if r.width() > 4.0 && r.height() > 4.0 && r.area() < 0.3 * self.page_area {
                 self.boxes.push((r, self.glyphs.len()));
             }
@@ -174,10 +205,13 @@ fn rectangles(path: &BezPath) -> Vec<Rect> {
     let mut straight = true;
     let mut flush = |pts: &mut Vec<Point>, straight: bool| {
         if straight && (4..=5).contains(&pts.len()) {
-            let bb = pts.iter().fold(Rect::from_points(pts[0], pts[0]), |r, p| r.union_pt(*p));
+            let bb = pts
+                .iter()
+                .fold(Rect::from_points(pts[0], pts[0]), |r, p| r.union_pt(*p));
             // Every corner on the box's edges: an axis-aligned rectangle.
             let on_edge = |p: &Point| {
-                ((p.x - bb.x0).abs() < 0.01 || (p.x - bb.x1).abs() < 0.01) && ((p.y - bb.y0).abs() < 0.01 || (p.y - bb.y1).abs() < 0.01)
+                ((p.x - bb.x0).abs() < 0.01 || (p.x - bb.x1).abs() < 0.01)
+                    && ((p.y - bb.y0).abs() < 0.01 || (p.y - bb.y1).abs() < 0.01)
             };
             if pts.iter().all(on_edge) {
                 out.push(bb);
@@ -203,13 +237,29 @@ fn rectangles(path: &BezPath) -> Vec<Rect> {
 
 fn rotated_line(glyphs: &[(char, Point)]) -> Line {
     let text: String = glyphs.iter().map(|g| g.0).collect();
-    let mut bbox = BBox { x0: f64::MAX, y0: f64::MAX, x1: f64::MIN, y1: f64::MIN };
+    let mut bbox = BBox {
+        x0: f64::MAX,
+        y0: f64::MAX,
+        x1: f64::MIN,
+        y1: f64::MIN,
+    };
     for (_, p) in glyphs {
         bbox.x0 = bbox.x0.min(p.x);
         bbox.y0 = bbox.y0.min(p.y);
         bbox.x1 = bbox.x1.max(p.x);
         bbox.y1 = bbox.y1.max(p.y);
     }
-    let word = Word { text, bbox, size: 0.0, font: 0, sup: false };
-    Line { words: vec![word], bbox, baseline: bbox.y1, size: 0.0 }
+    let word = Word {
+        text,
+        bbox,
+        size: 0.0,
+        font: 0,
+        sup: false,
+    };
+    Line {
+        words: vec![word],
+        bbox,
+        baseline: bbox.y1,
+        size: 0.0,
+    }
 }

@@ -88,7 +88,12 @@ impl Line {
 
     /// Build a line from words (sorted left to right by the caller).
     pub fn from_words(words: Vec<Word>) -> Line {
-        let mut bbox = words.first().map(|w| w.bbox).unwrap_or(BBox { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 });
+        let mut bbox = words.first().map(|w| w.bbox).unwrap_or(BBox {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 0.0,
+            y1: 0.0,
+        });
         let mut weight: Vec<(f64, usize)> = Vec::new();
         for w in &words {
             bbox.union(&w.bbox);
@@ -101,14 +106,27 @@ impl Line {
                 None => weight.push((w.size, n)),
             }
         }
-        let size = weight.iter().max_by_key(|e| e.1).map(|e| e.0).unwrap_or(0.0);
+        let size = weight
+            .iter()
+            .max_by_key(|e| e.1)
+            .map(|e| e.0)
+            .unwrap_or(0.0);
         let baseline = words
             .iter()
             .filter(|w| !w.sup)
             .map(|w| w.bbox.y1 - 0.2 * w.size)
             .fold(f64::MIN, f64::max);
-        let baseline = if baseline == f64::MIN { bbox.y1 } else { baseline };
-        Line { words, bbox, baseline, size }
+        let baseline = if baseline == f64::MIN {
+            bbox.y1
+        } else {
+            baseline
+        };
+        Line {
+            words,
+            bbox,
+            baseline,
+            size,
+        }
     }
 }
 
@@ -152,7 +170,11 @@ pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
         c.append(&mut pending_sup);
         folded.push((c, has_sup));
     }
-    folded.into_iter().map(|(c, has_sup)| words_of_line(c, has_sup)).filter(|l| !l.words.is_empty()).collect()
+    folded
+        .into_iter()
+        .map(|(c, has_sup)| words_of_line(c, has_sup))
+        .filter(|l| !l.words.is_empty())
+        .collect()
 }
 
 /// Fold a line made only of small raised numbers (a footnote mark left alone once a margin
@@ -161,7 +183,11 @@ pub fn fold_marks(lines: &mut Vec<Line>) {
     let mut i = 0;
     while i + 1 < lines.len() {
         let (a, b) = (&lines[i], &lines[i + 1]);
-        let small = a.words.iter().all(|w| w.size < 0.85 * b.size && !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_digit() || c == '*'));
+        let small = a.words.iter().all(|w| {
+            w.size < 0.85 * b.size
+                && !w.text.is_empty()
+                && w.text.chars().all(|c| c.is_ascii_digit() || c == '*')
+        });
         let above = b.baseline - a.baseline > 0.0 && b.baseline - a.baseline < 0.6 * b.size;
         let touches = a.bbox.x1 >= b.bbox.x0 - 0.6 * b.size && a.bbox.x0 <= b.bbox.x1;
         if small && above && touches && a.words.len() <= 2 {
@@ -189,7 +215,11 @@ fn is_superscript_of(c: &[Glyph], next: &[Glyph]) -> bool {
         return false;
     }
     // A mark touches the text it belongs to; a margin line number stands well apart.
-    let extent = |g: &[Glyph]| g.iter().fold((f64::MAX, f64::MIN), |(a, b), g| (a.min(g.x), b.max(g.x + g.adv)));
+    let extent = |g: &[Glyph]| {
+        g.iter().fold((f64::MAX, f64::MIN), |(a, b), g| {
+            (a.min(g.x), b.max(g.x + g.adv))
+        })
+    };
     let ((sx0, sx1), (nx0, nx1)) = (extent(c), extent(next));
     sx1 >= nx0 - 0.5 * ns && sx0 <= nx1 + 0.5 * ns
 }
@@ -202,7 +232,11 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
         sizes[sizes.len() / 2]
     };
     let line_base = {
-        let mut ys: Vec<f64> = glyphs.iter().filter(|g| g.size >= 0.85 * line_size).map(|g| g.y).collect();
+        let mut ys: Vec<f64> = glyphs
+            .iter()
+            .filter(|g| g.size >= 0.85 * line_size)
+            .map(|g| g.y)
+            .collect();
         ys.sort_by(f64::total_cmp);
         ys.get(ys.len() / 2).copied().unwrap_or(glyphs[0].y)
     };
@@ -216,12 +250,23 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
         let size = max_size(cur);
         let base = cur.iter().map(|g| g.y).fold(f64::MIN, f64::max);
         let last = cur[cur.len() - 1];
-        let bbox = BBox { x0: cur[0].x, y0: base - 0.8 * size, x1: last.x + last.adv, y1: base + 0.2 * size };
+        let bbox = BBox {
+            x0: cur[0].x,
+            y0: base - 0.8 * size,
+            x1: last.x + last.adv,
+            y1: base + 0.2 * size,
+        };
         // A raised, smaller word is a mark (footnote reference), whether it was folded from a
         // line of its own or drawn on this baseline.
         let raised = line_base - base > 0.15 * line_size;
         let sup = size < 0.85 * line_size && (has_sup || raised);
-        words.push(Word { text, bbox, size, font: cur[0].font, sup });
+        words.push(Word {
+            text,
+            bbox,
+            size,
+            font: cur[0].font,
+            sup,
+        });
         cur.clear();
     };
     for g in glyphs {
@@ -231,14 +276,21 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
         }
         if let Some(prev) = cur.last() {
             // Overprinted duplicates (fake bold, "ghost" stamps) are drawn once.
-            if cur.iter().rev().take(4).any(|p| p.ch == g.ch && (p.x - g.x).abs() < 0.15 * g.size) {
+            if cur
+                .iter()
+                .rev()
+                .take(4)
+                .any(|p| p.ch == g.ch && (p.x - g.x).abs() < 0.15 * g.size)
+            {
                 continue;
             }
             let gap = g.x - (prev.x + prev.adv);
             let big = prev.size.max(g.size);
             let size_change = (g.size - prev.size).abs() > 0.15 * big;
             let shifted = (g.y - prev.y).abs() > 0.12 * big;
-            if gap > 0.12 * big || (size_change && (gap > 0.03 * g.size || shifted)) {
+            // A size change alone does not end a word: small caps ("P ER CURIAM") change size
+            // on one baseline with no gap.
+            if gap > 0.12 * big || (size_change && (gap > 0.08 * big || shifted)) {
                 flush(&mut cur, &mut words);
             }
         } else if let Some(pw) = words.last() {
@@ -265,12 +317,26 @@ mod tests {
         for ch in text.chars() {
             if ch == ' ' {
                 if spaces {
-                    out.push(Glyph { ch, x: cx, y, size, adv: 0.25 * size, font: 0 });
+                    out.push(Glyph {
+                        ch,
+                        x: cx,
+                        y,
+                        size,
+                        adv: 0.25 * size,
+                        font: 0,
+                    });
                 }
                 cx += gap;
                 continue;
             }
-            out.push(Glyph { ch, x: cx, y, size, adv, font: 0 });
+            out.push(Glyph {
+                ch,
+                x: cx,
+                y,
+                size,
+                adv,
+                font: 0,
+            });
             cx += adv;
         }
         out
@@ -298,7 +364,17 @@ mod tests {
 
     #[test]
     fn space_glyphs_split_words() {
-        assert_eq!(texts(&build_lines(run("IT IS SO ORDERED.", 100.0, 300.0, 12.0, 3.0, true))), ["IT IS SO ORDERED."]);
+        assert_eq!(
+            texts(&build_lines(run(
+                "IT IS SO ORDERED.",
+                100.0,
+                300.0,
+                12.0,
+                3.0,
+                true
+            ))),
+            ["IT IS SO ORDERED."]
+        );
     }
 
     #[test]
@@ -306,14 +382,35 @@ mod tests {
         // The stamp is drawn last but sits at the top; the line number is drawn first.
         let mut g = run("second line", 100.0, 124.0, 12.0, 3.0, true);
         g.extend(run("first line", 100.0, 100.0, 12.0, 3.0, true));
-        g.extend(run("Case 2:17-cv-01666-KJN Document 34", 100.0, 20.0, 9.0, 2.0, true));
-        assert_eq!(texts(&build_lines(g)), ["Case 2:17-cv-01666-KJN Document 34", "first line", "second line"]);
+        g.extend(run(
+            "Case 2:17-cv-01666-KJN Document 34",
+            100.0,
+            20.0,
+            9.0,
+            2.0,
+            true,
+        ));
+        assert_eq!(
+            texts(&build_lines(g)),
+            [
+                "Case 2:17-cv-01666-KJN Document 34",
+                "first line",
+                "second line"
+            ]
+        );
     }
 
     #[test]
     fn line_number_on_text_baseline_stays_a_separate_word() {
         let mut g = run("16", 72.0, 400.0, 12.0, 3.0, true);
-        g.extend(run("brought against Defendants", 108.0, 400.5, 12.0, 3.0, true));
+        g.extend(run(
+            "brought against Defendants",
+            108.0,
+            400.5,
+            12.0,
+            3.0,
+            true,
+        ));
         let lines = build_lines(g);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].words[0].text, "16");
@@ -340,6 +437,14 @@ mod tests {
         let lines = build_lines(g);
         assert_eq!(lines.len(), 2);
         assert!(!lines[0].words[0].sup);
+    }
+
+    #[test]
+    fn small_caps_stay_one_word() {
+        let mut g = run("P", 100.0, 200.0, 12.0, 3.0, true);
+        let x = g[0].x + g[0].adv + 0.2;
+        g.extend(run("ER CURIAM", x, 200.0, 9.6, 3.0, true));
+        assert_eq!(texts(&build_lines(g)), ["PER CURIAM"]);
     }
 
     #[test]

@@ -68,7 +68,9 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
     check_header(&bytes)?;
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(d) => DocError::Encrypted(format!("{d:?}")),
-        LoadPdfError::Invalid => DocError::Damaged("no readable cross-reference table or page tree".into()),
+        LoadPdfError::Invalid => {
+            DocError::Damaged("no readable cross-reference table or page tree".into())
+        }
     })?;
     let producer = pdf
         .metadata()
@@ -83,8 +85,14 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
     for (i, page) in pdf.pages().iter().enumerate() {
         let (w, h) = page.render_dimensions();
         let (w, h) = (w as f64, h as f64);
-        let init = Affine::new(page.initial_transform(true).as_coeffs().map(|v| v as f64));
-        let mut ctx = Context::new(init, Rect::new(0.0, 0.0, w, h), &cache, page.xref(), settings.clone());
+        let init = Affine::new(page.initial_transform(true).as_coeffs());
+        let mut ctx = Context::new(
+            init,
+            Rect::new(0.0, 0.0, w, h),
+            &cache,
+            page.xref(),
+            settings.clone(),
+        );
         let mut dev = Collector::new(w * h);
         interpret_page(page, &mut ctx, &mut dev);
         let rotation = match page.rotation() {
@@ -136,13 +144,18 @@ fn check_header(bytes: &[u8]) -> Result<(), DocError> {
         .chars()
         .map(|c| if c.is_control() { '.' } else { c })
         .collect();
-    Err(DocError::NotPdf(format!("no %PDF- header; starts with {shown:?} ({what})")))
+    Err(DocError::NotPdf(format!(
+        "no %PDF- header; starts with {shown:?} ({what})"
+    )))
 }
 
 /// Decode a PDF text string: UTF-16BE with a byte-order mark, else PDFDocEncoding (as Latin-1).
 fn decode_pdf_string(bytes: &[u8]) -> String {
     if bytes.starts_with(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = bytes[2..].chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         String::from_utf16_lossy(&units)
     } else {
         bytes.iter().map(|&b| b as char).collect()

@@ -17,9 +17,13 @@ fn re(p: &str) -> Regex {
 static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     vec![
         // 8:16-cv-1261 DOC (KESx), 1:20-cv-01133-DAD-BAM, 2:20-SW-908 DB, 3:18-cv-16281(BRM)(TJB)
-        re(r"(?i)\b(?:(?:CV|CR)[\s-]?)?\d{1,2}:\d{2}[-–][a-z]{2,4}[-–]\s?\d{1,6}(?:[-–][A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*"),
+        re(
+            r"(?i)\b(?:(?:CV|CR)[\s-]?)?\d{1,2}:\d{2}[-–][a-z]{2,4}[-–]\s?\d{1,6}(?:[-–][A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*",
+        ),
         // CV 20-6448-GW-JEMx, CV 17-00786 AB (PLAx), CV08-02448-MMC
-        re(r"\b(?:CV|CR|Cv|Cr)[\s-]?\d{2}[-–]\d{3,6}(?:[-–][A-Z]{1,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*"),
+        re(
+            r"\b(?:CV|CR|Cv|Cr)[\s-]?\d{2}[-–]\d{3,6}(?:[-–][A-Z]{1,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
+        ),
         // 17-cv-04467-BLF
         re(r"(?i)\b\d{2}[-–](?:cv|cr|mj|md|bk|ap|mc|sw|po)[-–]\d{3,6}(?:[-–][A-Z]{2,4}x?)*"),
         // 13 Civ. 4384 (PAE)
@@ -29,17 +33,26 @@ static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     ]
 });
 
-static CORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:(\d{1,2}):)?(\d{2})[-–\s]*([a-z]{2})[-–\s]*(\d{1,6})"));
+static CORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:(\d{1,2}):)?(\d{2})[-–\s]*([a-z]{2})[-–\s]*(\d{1,6})"));
 static CV_SHORT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(cv|cr)[\s-]?(\d{2})[-–](\d{1,6})"));
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\[?(?:\[?proposed\]?\s+|redacted\s+|amended\s+|stipulated\s+|supplemental\s+|final\s+|further\s+|joint\s+|second\s+|first\s+|preliminary\s+|temporary\s+|corrected\s+|expedited\s+|memorandum\s+|report\s+and\s+|tentative\s+)*(order|opinion|memorandum|judgment|stipulation|report|findings|notice|decision|decree|injunction|civil minutes|criminal minutes|minute|hearing|declaration|motion|scheduling|case management|pretrial|ruling|permanent|consent|default|statement|verdict|writ|mandate|application|complaint|petition|reply|opposition|response)\b")
+    re(
+        r"(?i)^\[?(?:\[?proposed\]?\s+|redacted\s+|amended\s+|stipulated\s+|supplemental\s+|final\s+|further\s+|joint\s+|second\s+|first\s+|preliminary\s+|temporary\s+|corrected\s+|expedited\s+|memorandum\s+|report\s+and\s+|tentative\s+)*(order|opinion|memorandum|judgment|stipulation|report|findings|notice|decision|decree|injunction|civil minutes|criminal minutes|minute|hearing|declaration|motion|scheduling|case management|pretrial|ruling|permanent|consent|default|statement|verdict|writ|mandate|application|complaint|petition|reply|opposition|response)\b",
+    )
 });
 
-static JUDGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Judge|JUDGE|Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.']*){1,4})\s*$"));
+static JUDGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:Judge|JUDGE|Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.']*){1,4})\s*$",
+    )
+});
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–\s]+appellants?|plaintiffs?[-–\s]+appellees?|defendants?[-–\s]+appellants?|defendants?[-–\s]+appellees?|petitioners?[-–\s]+appellants?|respondents?[-–\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$")
+    re(
+        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–\s]+appellants?|plaintiffs?[-–\s]+appellees?|defendants?[-–\s]+appellants?|defendants?[-–\s]+appellees?|petitioners?[-–\s]+appellants?|respondents?[-–\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$",
+    )
 });
 
 /// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.
@@ -51,7 +64,11 @@ pub fn role_of(text: &str) -> Option<&'static str> {
         "appellant"
     } else if word.contains("appellee") {
         "appellee"
-    } else if word.starts_with("plaintiff") || word.starts_with("counter") && word.contains("claimant") || word.starts_with("cross-c") || word.starts_with("crossc") {
+    } else if word.starts_with("plaintiff")
+        || word.starts_with("counter") && word.contains("claimant")
+        || word.starts_with("cross-c")
+        || word.starts_with("crossc")
+    {
         "plaintiff"
     } else if word.starts_with("defendant") || word.contains("defendant") {
         "defendant"
@@ -76,7 +93,11 @@ pub fn case_numbers(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (i, r) in CASE_NUMBERS.iter().enumerate() {
         for c in r.captures_iter(text) {
-            let m = if i == CASE_NUMBERS.len() - 1 { c.get(1) } else { c.get(0) };
+            let m = if i == CASE_NUMBERS.len() - 1 {
+                c.get(1)
+            } else {
+                c.get(0)
+            };
             let Some(m) = m else { continue };
             if found.iter().any(|(s, e)| m.start() < *e && *s < m.end()) {
                 continue;
@@ -85,13 +106,19 @@ pub fn case_numbers(text: &str) -> Vec<String> {
         }
     }
     found.sort_unstable();
-    found.iter().map(|(s, e)| text[*s..*e].trim().trim_end_matches([',', ';']).to_string()).collect()
+    found
+        .iter()
+        .map(|(s, e)| text[*s..*e].trim().trim_end_matches([',', ';']).to_string())
+        .collect()
 }
 
 /// The joinable form of a federal case number: "8:16-cv-1261 DOC" → "8:16-cv-01261".
 pub fn normalize_case_number(text: &str) -> Option<String> {
     if let Some(c) = CORE.captures(text) {
-        let office = c.get(1).map(|m| format!("{}:", m.as_str())).unwrap_or_default();
+        let office = c
+            .get(1)
+            .map(|m| format!("{}:", m.as_str()))
+            .unwrap_or_default();
         let kind = c[3].to_lowercase();
         if ["cv", "cr", "mj", "md", "bk", "ap", "mc", "sw", "po"].contains(&kind.as_str()) {
             return Some(format!("{office}{}-{kind}-{:0>5}", &c[2], &c[4]));
@@ -113,17 +140,39 @@ fn upper_share(text: &str) -> f64 {
 fn is_court_line(text: &str) -> bool {
     let t = text.to_uppercase();
     let court = t.contains("COURT") || t.contains("TRIBUNAL");
-    let kind = ["UNITED STATES", "DISTRICT", "SUPREME", "APPEALS", "BANKRUPTCY", "CIRCUIT", "STATE OF", "COMPENSATION", "TAX", "SUPERIOR", "CLAIMS", "COUNTY"]
-        .iter()
-        .any(|k| t.contains(k));
-    court && kind && upper_share(text) > 0.6 && !t.contains("CLERK") && !t.contains("FILED") && text.len() < 120
+    let kind = [
+        "UNITED STATES",
+        "DISTRICT",
+        "SUPREME",
+        "APPEALS",
+        "BANKRUPTCY",
+        "CIRCUIT",
+        "STATE OF",
+        "COMPENSATION",
+        "TAX",
+        "SUPERIOR",
+        "CLAIMS",
+        "COUNTY",
+    ]
+    .iter()
+    .any(|k| t.contains(k));
+    court
+        && kind
+        && upper_share(text) > 0.6
+        && !t.contains("CLERK")
+        && !t.contains("FILED")
+        && text.len() < 120
 }
 
 fn continues_court(text: &str) -> bool {
     let t = text.to_uppercase();
     upper_share(text) > 0.75
         && text.len() < 90
-        && ["DISTRICT", "DIVISION", "CIRCUIT", "COUNTY", "FOR THE", "OF ", "CLAIMS", "AT "].iter().any(|k| t.contains(k))
+        && [
+            "DISTRICT", "DIVISION", "CIRCUIT", "COUNTY", "FOR THE", "OF ", "CLAIMS", "AT ",
+        ]
+        .iter()
+        .any(|k| t.contains(k))
         && !t.contains(')')
         && role_of(text).is_none()
         && case_numbers(text).is_empty()
@@ -132,12 +181,32 @@ fn continues_court(text: &str) -> bool {
 
 fn precedes_court(text: &str) -> bool {
     let t = text.to_uppercase();
-    upper_share(text) > 0.8 && ["BUREAU", "DEPARTMENT", "STATE OF", "COMMONWEALTH", "IN THE"].iter().any(|k| t.contains(k)) && !t.contains("PUBLICATION")
+    upper_share(text) > 0.8
+        && ["BUREAU", "DEPARTMENT", "STATE OF", "COMMONWEALTH", "IN THE"]
+            .iter()
+            .any(|k| t.contains(k))
+        && !t.contains("PUBLICATION")
 }
 
 fn is_attorney_like(text: &str) -> bool {
     let t = text.to_lowercase();
-    ["attorney", "bar no", "esq", "counsel for", "telephone", "facsimile", "fax", "@", "llp", "suite", "sbn", "law office", "p.c."].iter().any(|k| t.contains(k))
+    [
+        "attorney",
+        "bar no",
+        "esq",
+        "counsel for",
+        "telephone",
+        "facsimile",
+        "fax",
+        "@",
+        "llp",
+        "suite",
+        "sbn",
+        "law office",
+        "p.c.",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
 }
 
 /// A caption line cut at the column split: (left, right), or the whole line when it runs across
@@ -148,7 +217,9 @@ enum Cut {
 }
 
 fn split_line(line: &Line, sep: Option<f64>) -> Cut {
-    let Some(x) = sep else { return Cut::Columns(line.text(), String::new()) };
+    let Some(x) = sep else {
+        return Cut::Columns(line.text(), String::new());
+    };
     let is_sep = |t: &str| matches!(t, ")" | ":" | "§" | ")(" | "))");
     let mut left: Vec<&crate::pdf::Word> = Vec::new();
     let mut right: Vec<&crate::pdf::Word> = Vec::new();
@@ -162,7 +233,12 @@ fn split_line(line: &Line, sep: Option<f64>) -> Cut {
             left.push(w);
         }
     }
-    let join = |ws: &[&crate::pdf::Word]| ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let join = |ws: &[&crate::pdf::Word]| {
+        ws.iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     if let (Some(l), Some(r), false) = (left.last(), right.first(), had_sep) {
         if r.bbox.x0 - l.bbox.x1 < 2.0 * r.size.max(6.0) {
             return Cut::Across(line.text());
@@ -176,7 +252,11 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
     let mut seps: Vec<f64> = lines
         .iter()
         .flat_map(|l| &l.words)
-        .filter(|w| matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))") && w.bbox.x0 > 0.3 * width && w.bbox.x0 < 0.7 * width)
+        .filter(|w| {
+            matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))")
+                && w.bbox.x0 > 0.3 * width
+                && w.bbox.x0 < 0.7 * width
+        })
         .map(|w| w.bbox.x0)
         .collect();
     seps.sort_by(f64::total_cmp);
@@ -207,7 +287,11 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
     }
     let mut best: Option<(usize, f64)> = None;
     for &x in &starts {
-        let near: Vec<f64> = starts.iter().copied().filter(|y| (*y - x).abs() < 12.0).collect();
+        let near: Vec<f64> = starts
+            .iter()
+            .copied()
+            .filter(|y| (*y - x).abs() < 12.0)
+            .collect();
         let min = near.iter().copied().fold(f64::MAX, f64::min);
         if near.len() >= 2 && best.is_none_or(|(bn, _)| near.len() > bn) {
             best = Some((near.len(), min));
@@ -220,9 +304,18 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
 fn is_prose(line: &Line, width: f64) -> bool {
     let text = line.text();
     let wide = line.bbox.x1 - line.bbox.x0 > 0.5 * width;
-    let sentence = line.words.len() >= 5 && text.trim_end().ends_with(['.', ':']) && line.bbox.x0 < 0.35 * width;
-    let gap = line.words.windows(2).any(|p| p[1].bbox.x0 - p[0].bbox.x1 > 3.0 * p[1].size.max(6.0));
-    (wide || sentence) && !gap && upper_share(&text) < 0.5 && !text.contains(" ) ") && role_of(&text).is_none()
+    let sentence = line.words.len() >= 5
+        && text.trim_end().ends_with(['.', ':'])
+        && line.bbox.x0 < 0.35 * width;
+    let gap = line
+        .words
+        .windows(2)
+        .any(|p| p[1].bbox.x0 - p[0].bbox.x1 > 3.0 * p[1].size.max(6.0));
+    (wide || sentence)
+        && !gap
+        && upper_share(&text) < 0.5
+        && !text.contains(" ) ")
+        && role_of(&text).is_none()
 }
 
 /// Find the caption on the first page's lines. Returns it and how many of the lines it spans
@@ -240,7 +333,8 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
         court_at -= 1;
     }
     let mut court_end = court_at + 1;
-    while court_end < texts.len() && court_end < court_at + 4 && continues_court(&texts[court_end]) {
+    while court_end < texts.len() && court_end < court_at + 4 && continues_court(&texts[court_end])
+    {
         court_end += 1;
     }
     let court = texts[court_at..court_end].join(" ");
@@ -255,7 +349,9 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
     }
 
     // The caption table runs from the court to the first line of prose.
-    let end = (court_end..texts.len()).find(|&i| is_prose(&lines[i], width)).unwrap_or(texts.len());
+    let end = (court_end..texts.len())
+        .find(|&i| is_prose(&lines[i], width))
+        .unwrap_or(texts.len());
     let table = &lines[court_end..end];
     let split = find_split(table, width);
     let mut left: Vec<String> = Vec::new();
@@ -281,14 +377,20 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
             }
         }
     }
-    cap.case_numbers_normalized = cap.case_numbers.iter().filter_map(|n| normalize_case_number(n)).collect();
+    cap.case_numbers_normalized = cap
+        .case_numbers
+        .iter()
+        .filter_map(|n| normalize_case_number(n))
+        .collect();
     cap.case_numbers_normalized.dedup();
     if cap.case_numbers.is_empty() {
         warnings.push("no case number found in the caption".to_string());
     }
 
     // Title: in the right column, else among the stacked lines.
-    cap.title = title(&right).or_else(|| title(&across)).or_else(|| title(&left));
+    cap.title = title(&right)
+        .or_else(|| title(&across))
+        .or_else(|| title(&left));
     cap.judge = right.iter().chain(across.iter()).find_map(|t| {
         let c = JUDGE.captures(t.trim())?;
         Some(c[1].trim().trim_end_matches(',').to_string())
@@ -309,15 +411,30 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
 }
 
 fn title(lines: &[String]) -> Option<String> {
-    let start = lines.iter().position(|t| TITLE.is_match(t.trim()) && upper_share(t) > 0.6)?;
+    let start = lines
+        .iter()
+        .position(|t| TITLE.is_match(t.trim()) && upper_share(t) > 0.6)?;
     let mut out = lines[start].trim().to_string();
     for t in &lines[start + 1..] {
         let t = t.trim();
         let lower = t.to_lowercase();
         let stop = t.starts_with(['(', '[']) && !lower.starts_with("[proposed")
-            || ["re:", "judge", "date:", "time:", "ctrm", "courtroom", "complaint filed", "action filed", "trial date", "hearing date", "dept", "place:"]
-                .iter()
-                .any(|k| lower.starts_with(k))
+            || [
+                "re:",
+                "judge",
+                "date:",
+                "time:",
+                "ctrm",
+                "courtroom",
+                "complaint filed",
+                "action filed",
+                "trial date",
+                "hearing date",
+                "dept",
+                "place:",
+            ]
+            .iter()
+            .any(|k| lower.starts_with(k))
             || upper_share(t) < 0.6
             || !case_numbers(t).is_empty();
         if stop {
@@ -330,7 +447,10 @@ fn title(lines: &[String]) -> Option<String> {
 }
 
 /// Corporate and name suffixes that follow a comma inside one party's name.
-const SUFFIXES: &[&str] = &["INC", "LLC", "L.L.C", "LLP", "LP", "L.P", "CORP", "CO", "LTD", "N.A", "JR", "SR", "II", "III", "IV", "P.C", "PLLC", "S.A", "AG", "GMBH", "PLC", "ET"];
+const SUFFIXES: &[&str] = &[
+    "INC", "LLC", "L.L.C", "LLP", "LP", "L.P", "CORP", "CO", "LTD", "N.A", "JR", "SR", "II", "III",
+    "IV", "P.C", "PLLC", "S.A", "AG", "GMBH", "PLC", "ET",
+];
 
 /// Split "CITY OF FRESNO, COUNTY OF FRESNO" into two names, but keep "ACME, INC." whole.
 fn split_names(text: &str) -> Vec<String> {
@@ -338,9 +458,16 @@ fn split_names(text: &str) -> Vec<String> {
     let mut cur = String::new();
     for piece in text.split(", ") {
         let head = piece.trim_start_matches("and ").trim();
-        let first = head.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
-        let is_suffix = SUFFIXES.iter().any(|s| first.eq_ignore_ascii_case(s)) || first.eq_ignore_ascii_case("et");
-        let starts_name = upper_share(head) > 0.9 && head.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !is_suffix;
+        let first = head
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['.', ',']);
+        let is_suffix = SUFFIXES.iter().any(|s| first.eq_ignore_ascii_case(s))
+            || first.eq_ignore_ascii_case("et");
+        let starts_name = upper_share(head) > 0.9
+            && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !is_suffix;
         if !cur.is_empty() && starts_name && upper_share(&cur) > 0.9 {
             out.push(std::mem::take(&mut cur));
             cur.push_str(head);
@@ -359,7 +486,11 @@ fn split_names(text: &str) -> Vec<String> {
 
 fn clean_name(name: &str) -> String {
     let name = name.trim();
-    let name = name.strip_prefix("and ").or_else(|| name.strip_prefix("And ")).or_else(|| name.strip_prefix("AND ")).unwrap_or(name);
+    let name = name
+        .strip_prefix("and ")
+        .or_else(|| name.strip_prefix("And "))
+        .or_else(|| name.strip_prefix("AND "))
+        .unwrap_or(name);
     let mut n = name.trim_end_matches([',', ';', ' ']).trim().to_string();
     for tail in [" and", " AND", ", and", ";"] {
         if let Some(s) = n.strip_suffix(tail) {
@@ -382,7 +513,9 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
                     let e = e.trim_end();
                     e.ends_with(',') || e.ends_with(", and") || e.ends_with("; and")
                 })
-                && line.split_whitespace().next().is_some_and(|w| upper_share(w) > 0.9 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+                && line.split_whitespace().next().is_some_and(|w| {
+                    upper_share(w) > 0.9 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                });
             if starts_new {
                 entries.push(line);
             } else if let Some(last) = entries.last_mut() {
@@ -397,14 +530,24 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
                 let name = clean_name(&name);
                 if name.chars().any(|c| c.is_alphabetic()) {
                     let lower = name.to_lowercase();
-                    let role = if lower.starts_with("in re") || lower.starts_with("in the matter") { "in_re" } else { role };
-                    out.push(Party { name, role: role.to_string() });
+                    let role = if lower.starts_with("in re") || lower.starts_with("in the matter") {
+                        "in_re"
+                    } else {
+                        role
+                    };
+                    out.push(Party {
+                        name,
+                        role: role.to_string(),
+                    });
                 }
             }
         }
     };
     for raw in lines {
-        let t = raw.trim().trim_matches(|c| c == ')' || c == '§' || c == '_').trim();
+        let t = raw
+            .trim()
+            .trim_matches(|c| c == ')' || c == '§' || c == '_')
+            .trim();
         if t.is_empty() || t.chars().all(|c| c == '_' || c == '-' || c == ' ') {
             continue;
         }
@@ -413,7 +556,17 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
             break;
         }
         let lower = t.to_lowercase();
-        if matches!(lower.as_str(), "v." | "v" | "vs." | "vs" | "versus" | "against" | "- against -" | "-against-" | "- v. -") {
+        if matches!(
+            lower.as_str(),
+            "v." | "v"
+                | "vs."
+                | "vs"
+                | "versus"
+                | "against"
+                | "- against -"
+                | "-against-"
+                | "- v. -"
+        ) {
             if !pending.is_empty() {
                 flush(&mut pending, "plaintiff", &mut out);
             }
@@ -439,11 +592,20 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
             let l = p.to_lowercase();
             l.starts_with("in re") || l.starts_with("in the matter")
         });
-        let role = if in_re { "in_re" } else if side == 1 { "defendant" } else { "other" };
+        let role = if in_re {
+            "in_re"
+        } else if side == 1 {
+            "defendant"
+        } else {
+            "other"
+        };
         if in_re {
             let joined = pending.join(" ");
             pending.clear();
-            out.push(Party { name: clean_name(&joined), role: role.to_string() });
+            out.push(Party {
+                name: clean_name(&joined),
+                role: role.to_string(),
+            });
         } else {
             flush(&mut pending, role, &mut out);
         }
@@ -461,23 +623,41 @@ mod tests {
 
     #[test]
     fn case_number_forms() {
-        check_numbers("Case No. 8:16-cv-1261 DOC (KESx)", &["8:16-cv-1261 DOC (KESx)"]);
+        check_numbers(
+            "Case No. 8:16-cv-1261 DOC (KESx)",
+            &["8:16-cv-1261 DOC (KESx)"],
+        );
         check_numbers("No. 1:20-cv-01133-DAD-BAM", &["1:20-cv-01133-DAD-BAM"]);
         check_numbers("CASE NO. 2:20-SW-908 DB", &["2:20-SW-908 DB"]);
         check_numbers("Case No. CV 20-6448-GW-JEMx", &["CV 20-6448-GW-JEMx"]);
         check_numbers("Case No. 17-cv-04467-BLF", &["17-cv-04467-BLF"]);
         check_numbers("13 Civ. 4384 (PAE)", &["13 Civ. 4384 (PAE)"]);
-        check_numbers("Civil Action No. 3:18-cv-16281(BRM)(TJB)", &["3:18-cv-16281(BRM)(TJB)"]);
-        check_numbers("CASE NO. 1:18-cv-00127 AWI (EPG)", &["1:18-cv-00127 AWI (EPG)"]);
+        check_numbers(
+            "Civil Action No. 3:18-cv-16281(BRM)(TJB)",
+            &["3:18-cv-16281(BRM)(TJB)"],
+        );
+        check_numbers(
+            "CASE NO. 1:18-cv-00127 AWI (EPG)",
+            &["1:18-cv-00127 AWI (EPG)"],
+        );
         check_numbers("Docket No. 2018-06-1735", &["2018-06-1735"]);
         check_numbers("ORDER GRANTING REQUEST FOR REDACTION", &[]);
     }
 
     #[test]
     fn normalized_numbers() {
-        assert_eq!(normalize_case_number("8:16-cv-1261 DOC (KESx)").as_deref(), Some("8:16-cv-01261"));
-        assert_eq!(normalize_case_number("CV 20-6448-GW-JEMx").as_deref(), Some("20-cv-06448"));
-        assert_eq!(normalize_case_number("17-cv-04467-BLF").as_deref(), Some("17-cv-04467"));
+        assert_eq!(
+            normalize_case_number("8:16-cv-1261 DOC (KESx)").as_deref(),
+            Some("8:16-cv-01261")
+        );
+        assert_eq!(
+            normalize_case_number("CV 20-6448-GW-JEMx").as_deref(),
+            Some("20-cv-06448")
+        );
+        assert_eq!(
+            normalize_case_number("17-cv-04467-BLF").as_deref(),
+            Some("17-cv-04467")
+        );
     }
 
     #[test]
@@ -491,23 +671,49 @@ mod tests {
 
     #[test]
     fn parties_from_left_column() {
-        let lines: Vec<String> = ["ERIKA MENDOZA, et al.,", "Plaintiffs,", "v.", "ELECTROLUX HOME PRODUCTS", "INC., et al.,", "Defendants."]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let lines: Vec<String> = [
+            "ERIKA MENDOZA, et al.,",
+            "Plaintiffs,",
+            "v.",
+            "ELECTROLUX HOME PRODUCTS",
+            "INC., et al.,",
+            "Defendants.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let p = parties(&lines);
         assert_eq!(p.len(), 2);
-        assert_eq!((p[0].name.as_str(), p[0].role.as_str()), ("ERIKA MENDOZA, et al.", "plaintiff"));
-        assert_eq!((p[1].name.as_str(), p[1].role.as_str()), ("ELECTROLUX HOME PRODUCTS INC., et al.", "defendant"));
+        assert_eq!(
+            (p[0].name.as_str(), p[0].role.as_str()),
+            ("ERIKA MENDOZA, et al.", "plaintiff")
+        );
+        assert_eq!(
+            (p[1].name.as_str(), p[1].role.as_str()),
+            ("ELECTROLUX HOME PRODUCTS INC., et al.", "defendant")
+        );
     }
 
     #[test]
     fn several_parties_per_side() {
-        let lines: Vec<String> = ["CITY OF FRESNO, COUNTY OF FRESNO,", "AMERICAN AMBULANCE,", "CONSUMERINFO.COM, INC. dba", "Defendants."]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let lines: Vec<String> = [
+            "CITY OF FRESNO, COUNTY OF FRESNO,",
+            "AMERICAN AMBULANCE,",
+            "CONSUMERINFO.COM, INC. dba",
+            "Defendants.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let names: Vec<String> = parties(&lines).into_iter().map(|p| p.name).collect();
-        assert_eq!(names, ["CITY OF FRESNO", "COUNTY OF FRESNO", "AMERICAN AMBULANCE", "CONSUMERINFO.COM, INC. dba"]);
+        assert_eq!(
+            names,
+            [
+                "CITY OF FRESNO",
+                "COUNTY OF FRESNO",
+                "AMERICAN AMBULANCE",
+                "CONSUMERINFO.COM, INC. dba"
+            ]
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 use super::Footnote;
 use crate::clean::reflow::join_line;
-use std::collections::HashSet;
 use crate::pdf::{Line, Word};
+use std::collections::HashSet;
 
 /// The note number a footnote line starts with, if any: a raised mark, or a small number
 /// followed by text.
@@ -27,7 +27,11 @@ fn marker(line: &Line, body_size: f64) -> Option<String> {
 /// Start of the bottom run of lines set closer than the page's usual pitch (single-spaced
 /// notes under a double-spaced body); `lines.len()` when there is none.
 fn tight_run(lines: &[Line]) -> usize {
-    let mut gaps: Vec<f64> = lines.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|g| *g > 1.0).collect();
+    let mut gaps: Vec<f64> = lines
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .filter(|g| *g > 1.0)
+        .collect();
     if gaps.len() < 4 {
         return lines.len();
     }
@@ -47,18 +51,30 @@ fn tight_run(lines: &[Line]) -> usize {
 
 /// Notes are numbered from 1 (or marked with symbols) and go up by one.
 fn plausible_mark(mark: &str, notes: &[Footnote]) -> bool {
-    let Ok(v) = mark.parse::<u32>() else { return true };
-    let expected = notes.last().and_then(|n| n.number.as_deref()?.parse::<u32>().ok()).map_or(1, |n| n + 1);
+    let Ok(v) = mark.parse::<u32>() else {
+        return true;
+    };
+    let expected = notes
+        .last()
+        .and_then(|n| n.number.as_deref()?.parse::<u32>().ok())
+        .map_or(1, |n| n + 1);
     v == expected || v == 1
 }
 
 fn is_ref_mark(w: &Word) -> bool {
-    w.sup && !w.text.is_empty() && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+    w.sup
+        && !w.text.is_empty()
+        && w.text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
 }
 
 /// Split each page's lines into body lines and footnotes. `body_size` is the document's body
 /// font size. Reference marks (raised numbers) are removed from the body lines.
-pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<Line>)>, Vec<Footnote>) {
+pub fn split(
+    pages: &[(usize, Vec<Line>)],
+    body_size: f64,
+) -> (Vec<(usize, Vec<Line>)>, Vec<Footnote>) {
     let mut notes: Vec<Footnote> = Vec::new();
     let mut out = Vec::with_capacity(pages.len());
     for (page, lines) in pages {
@@ -88,7 +104,8 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
         if unfinished && k == lines.len() {
             k = tight_run(lines);
         }
-        let continues = unfinished && k < lines.len() && k > 0 && marker(&lines[k], body_size).is_none();
+        let continues =
+            unfinished && k < lines.len() && k > 0 && marker(&lines[k], body_size).is_none();
         let start = match mark_at {
             Some(m) if continues => k.min(m),
             Some(m) => m,
@@ -100,8 +117,16 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
             let mark = marker(l, body_size);
             let new_note = mark.as_deref().is_some_and(|m| plausible_mark(m, &notes));
             if new_note {
-                let text = l.words[1..].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
-                notes.push(Footnote { number: mark, text, page: *page });
+                let text = l.words[1..]
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                notes.push(Footnote {
+                    number: mark,
+                    text,
+                    page: *page,
+                });
             } else if let Some(last) = notes.last_mut() {
                 join_line(&mut last.text, &l.text(), &HashSet::new());
             }
@@ -112,7 +137,12 @@ pub fn split(pages: &[(usize, Vec<Line>)], body_size: f64) -> (Vec<(usize, Vec<L
                 if !l.words.iter().any(is_ref_mark) {
                     return Some(l.clone());
                 }
-                let words: Vec<Word> = l.words.iter().filter(|w| !is_ref_mark(w)).cloned().collect();
+                let words: Vec<Word> = l
+                    .words
+                    .iter()
+                    .filter(|w| !is_ref_mark(w))
+                    .cloned()
+                    .collect();
                 (!words.is_empty()).then(|| Line::from_words(words))
             })
             .collect();

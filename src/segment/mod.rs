@@ -117,22 +117,42 @@ pub struct Segments {
 }
 
 fn tline(page: usize, l: &Line) -> TLine {
-    TLine { page, text: l.text(), x0: l.bbox.x0, x1: l.bbox.x1, baseline: l.baseline, size: l.size }
+    TLine {
+        page,
+        text: l.text(),
+        x0: l.bbox.x0,
+        x1: l.bbox.x1,
+        baseline: l.baseline,
+        size: l.size,
+    }
 }
 
 /// Segment a cleaned document.
 pub fn segment(doc: &CleanDoc) -> Segments {
     let mut warnings = Vec::new();
-    let all: Vec<Line> = doc.pages.iter().flat_map(|p| p.lines.iter().cloned()).collect();
+    let all: Vec<Line> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().cloned())
+        .collect();
     let body_size = running::dominant_size(&all);
-    let pages: Vec<(usize, Vec<Line>)> = doc.pages.iter().filter(|p| !p.needs_ocr).map(|p| (p.number, p.lines.clone())).collect();
+    let pages: Vec<(usize, Vec<Line>)> = doc
+        .pages
+        .iter()
+        .filter(|p| !p.needs_ocr)
+        .map(|p| (p.number, p.lines.clone()))
+        .collect();
     let (pages, footnotes) = footnotes::split(&pages, body_size);
 
     // Caption on the first page with text.
     let mut caption = Caption::default();
     let mut skip = 0;
     if let Some((number, lines)) = pages.iter().find(|(_, l)| !l.is_empty()) {
-        let width = doc.pages.iter().find(|p| p.number == *number).map_or(612.0, |p| p.width);
+        let width = doc
+            .pages
+            .iter()
+            .find(|p| p.number == *number)
+            .map_or(612.0, |p| p.width);
         let (c, n, w) = caption::find(lines, width);
         caption = c;
         skip = n;
@@ -168,7 +188,11 @@ pub fn segment(doc: &CleanDoc) -> Segments {
     let paragraphs = reflow::paragraphs(body_lines);
     let (order, w) = order::find(&paragraphs);
     warnings.extend(w);
-    let text = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    let text = paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     Segments {
         caption,
         body: Body { text, paragraphs },

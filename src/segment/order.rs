@@ -12,15 +12,28 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
-static SO_ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(it\s+is\s+)?so\s+ordered\.?\s*$"));
+static SO_ORDERED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(it\s+is\s+)?so\s+ordered\.?\s*$"));
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(\bordered\b[^.]*:\s*$|\borders?\b[^.]*\bas\s+follows\b[^.]*[:.]?\s*$|^(accordingly|therefore|thus|for\s+(the|these)\s+[^.]*reasons[^.]*|based\s+on\s+the\s+foregoing[^.]*|good\s+cause\s+appearing[^.]*),?\s*$|:\s*$)")
+    re(
+        r"(?i)(\bordered\b[^.]*:\s*$|\borders?\b[^.]*\bas\s+follows\b[^.]*[:.]?\s*$|^(accordingly|therefore|thus|for\s+(the|these)\s+[^.]*reasons[^.]*|based\s+on\s+the\s+foregoing[^.]*|good\s+cause\s+appearing[^.]*),?\s*$|:\s*$)",
+    )
 });
-static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|\d+\.)?\s*(order|orders|conclusion|conclusions|disposition)\s*$"));
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|\d+\.)?\s*(order|orders|conclusion|conclusions|disposition)\s*$",
+    )
+});
 static DECRETAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|VACATED|REMANDED|AFFIRMED|SUSTAINED|OVERRULED|STRICKEN|SEALED|DIRECTED|ENJOINED)|(?i)\b(is|are|be)\s+(hereby\s+)?(granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|terminated|continued|enjoined)\b|(?i)\b(directs?|shall|must|is\s+ordered|are\s+ordered|is\s+directed|are\s+directed)\b")
+    re(
+        r"(GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|VACATED|REMANDED|AFFIRMED|SUSTAINED|OVERRULED|STRICKEN|SEALED|DIRECTED|ENJOINED)|(?i)\b(is|are|be)\s+(hereby\s+)?(granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|terminated|continued|enjoined)\b|(?i)\b(directs?|shall|must|is\s+ordered|are\s+ordered|is\s+directed|are\s+directed)\b",
+    )
 });
-static RECITAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(on\s+\w+\s+\d|see\s|the\s+\w+\s+references)|\b(filed|issued|moved|lodged|submitted)\b"));
+static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(on\s+\w+\s+\d|see\s|the\s+\w+\s+references)|\b(filed|issued|moved|lodged|submitted)\b",
+    )
+});
 
 /// Split a label ("1.", "(a)", "A.") off a clause; returns (label, rest).
 fn label(text: &str) -> (Option<String>, String) {
@@ -60,18 +73,25 @@ fn style(text: &str) -> Style {
 
 /// Find the order part of the body's paragraphs.
 pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
-    let end = paras.iter().rposition(|p| SO_ORDERED.is_match(&p.text)).unwrap_or(paras.len());
+    let end = paras
+        .iter()
+        .rposition(|p| SO_ORDERED.is_match(&p.text))
+        .unwrap_or(paras.len());
     let mut order = Order::default();
     // The last lead-in or heading before the end opens the operative section.
     let lead = (0..end).rev().find(|&i| {
         let t = paras[i].text.trim();
-        HEADING.is_match(t) || (LEAD_IN.is_match(t) && !starts_item(t) && t.len() < 400 && (i + 1 < end))
+        HEADING.is_match(t)
+            || (LEAD_IN.is_match(t) && !starts_item(t) && t.len() < 400 && (i + 1 < end))
     });
     if let Some(i) = lead {
         let heading = HEADING.is_match(paras[i].text.trim());
         let mut first = i + 1;
         if heading {
-            if let Some(p) = paras.get(first).filter(|p| first < end && LEAD_IN.is_match(p.text.trim()) && !starts_item(&p.text)) {
+            if let Some(p) = paras
+                .get(first)
+                .filter(|p| first < end && LEAD_IN.is_match(p.text.trim()) && !starts_item(&p.text))
+            {
                 order.lead_in = Some(p.text.clone());
                 first += 1;
             }
@@ -92,8 +112,16 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
             }
             let (number, text) = label(&p.text);
             let number = if top == Style::None { None } else { number };
-            let text = if top == Style::None { p.text.trim().to_string() } else { text };
-            order.clauses.push(Clause { number, text, page: p.page });
+            let text = if top == Style::None {
+                p.text.trim().to_string()
+            } else {
+                text
+            };
+            order.clauses.push(Clause {
+                number,
+                text,
+                page: p.page,
+            });
         }
     }
     if order.clauses.is_empty() {
@@ -104,9 +132,16 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
                 continue;
             }
             let sentences = sentences(&p.text);
-            let keep_from = sentences.iter().position(|s| !RECITAL.is_match(s) || DECRETAL.is_match(s)).unwrap_or(0);
+            let keep_from = sentences
+                .iter()
+                .position(|s| !RECITAL.is_match(s) || DECRETAL.is_match(s))
+                .unwrap_or(0);
             let text = sentences[keep_from..].join(" ");
-            order.clauses.push(Clause { number: None, text, page: p.page });
+            order.clauses.push(Clause {
+                number: None,
+                text,
+                page: p.page,
+            });
         }
         // Only the last run of decretal paragraphs is the order: earlier ones are reasoning.
         let keep = trailing_run(paras, end, &order.clauses);
@@ -134,7 +169,10 @@ fn trailing_run(paras: &[Paragraph], end: usize, clauses: &[Clause]) -> usize {
 
 /// Split text into sentences at ". " followed by a capital (not after common abbreviations).
 fn sentences(text: &str) -> Vec<String> {
-    const ABBR: &[&str] = &["No", "Nos", "v", "Mr", "Ms", "Mrs", "Dr", "Inc", "Co", "Corp", "Id", "U.S", "Cal", "Civ", "Doc", "Dkt", "ECF", "St", "Fed", "R", "P", "Cir", "e.g", "i.e", "al", "Ltd", "Jr"];
+    const ABBR: &[&str] = &[
+        "No", "Nos", "v", "Mr", "Ms", "Mrs", "Dr", "Inc", "Co", "Corp", "Id", "U.S", "Cal", "Civ",
+        "Doc", "Dkt", "ECF", "St", "Fed", "R", "P", "Cir", "e.g", "i.e", "al", "Ltd", "Jr",
+    ];
     let mut out = Vec::new();
     let mut cur = String::new();
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -143,7 +181,11 @@ fn sentences(text: &str) -> Vec<String> {
             cur.push(' ');
         }
         cur.push_str(w);
-        let next_cap = words.get(i + 1).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_uppercase() || c == '(' || c == '“' || c == '"'));
+        let next_cap = words.get(i + 1).is_some_and(|n| {
+            n.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '(' || c == '“' || c == '"')
+        });
         let stem = w.trim_end_matches(['.', ')', '”', '"']);
         let abbr = ABBR.iter().any(|a| stem.eq_ignore_ascii_case(a)) || stem.len() == 1;
         if (w.ends_with('.') || w.ends_with(".)") || w.ends_with(".”")) && next_cap && !abbr {
@@ -161,7 +203,13 @@ mod tests {
     use super::*;
 
     fn paras(texts: &[&str]) -> Vec<Paragraph> {
-        texts.iter().map(|t| Paragraph { text: t.to_string(), page: 1 }).collect()
+        texts
+            .iter()
+            .map(|t| Paragraph {
+                text: t.to_string(),
+                page: 1,
+            })
+            .collect()
     }
 
     fn clause_texts(o: &Order) -> Vec<&str> {
@@ -170,38 +218,74 @@ mod tests {
 
     #[test]
     fn numbered_after_accordingly() {
-        let p = paras(&["Reasons here.", "Accordingly,", "1. The request is granted;", "2. The documents shall be sent.", "IT IS SO ORDERED."]);
+        let p = paras(&[
+            "Reasons here.",
+            "Accordingly,",
+            "1. The request is granted;",
+            "2. The documents shall be sent.",
+            "IT IS SO ORDERED.",
+        ]);
         let (o, w) = find(&p);
         assert!(w.is_empty());
         assert_eq!(o.lead_in.as_deref(), Some("Accordingly,"));
-        assert_eq!(clause_texts(&o), ["The request is granted;", "The documents shall be sent."]);
+        assert_eq!(
+            clause_texts(&o),
+            ["The request is granted;", "The documents shall be sent."]
+        );
         assert_eq!(o.clauses[0].number.as_deref(), Some("1"));
     }
 
     #[test]
     fn sub_items_fold_into_their_clause() {
-        let p = paras(&["THUS, IT IS HEREBY ORDERED THAT:", "1. Defendant is enjoined from:", "(a) using the data;", "(b) selling it.", "2. No bond is required.", "IT IS SO ORDERED"]);
+        let p = paras(&[
+            "THUS, IT IS HEREBY ORDERED THAT:",
+            "1. Defendant is enjoined from:",
+            "(a) using the data;",
+            "(b) selling it.",
+            "2. No bond is required.",
+            "IT IS SO ORDERED",
+        ]);
         let (o, _) = find(&p);
-        assert_eq!(clause_texts(&o), ["Defendant is enjoined from: (a) using the data; (b) selling it.", "No bond is required."]);
+        assert_eq!(
+            clause_texts(&o),
+            [
+                "Defendant is enjoined from: (a) using the data; (b) selling it.",
+                "No bond is required."
+            ]
+        );
     }
 
     #[test]
     fn conclusion_heading_with_one_paragraph() {
-        let p = paras(&["Discussion.", "VI. CONCLUSION", "For the forgoing reasons, the motion is GRANTED.", "IT IS SO ORDERED."]);
+        let p = paras(&[
+            "Discussion.",
+            "VI. CONCLUSION",
+            "For the forgoing reasons, the motion is GRANTED.",
+            "IT IS SO ORDERED.",
+        ]);
         let (o, _) = find(&p);
-        assert_eq!(clause_texts(&o), ["For the forgoing reasons, the motion is GRANTED."]);
+        assert_eq!(
+            clause_texts(&o),
+            ["For the forgoing reasons, the motion is GRANTED."]
+        );
     }
 
     #[test]
     fn recitals_are_trimmed_without_lead_in() {
         let p = paras(&["On March 12, 2021, the Court issued its Order. See ECF 413. To give the parties time, the Court directs the parties to submit redactions.", "IT IS SO ORDERED."]);
         let (o, _) = find(&p);
-        assert_eq!(clause_texts(&o), ["To give the parties time, the Court directs the parties to submit redactions."]);
+        assert_eq!(
+            clause_texts(&o),
+            ["To give the parties time, the Court directs the parties to submit redactions."]
+        );
     }
 
     #[test]
     fn nothing_decretal_means_no_clauses() {
-        let (o, w) = find(&paras(&["The Court held a hearing.", "The parties appeared."]));
+        let (o, w) = find(&paras(&[
+            "The Court held a hearing.",
+            "The parties appeared.",
+        ]));
         assert!(o.clauses.is_empty());
         assert_eq!(w.len(), 1);
     }

@@ -13,11 +13,16 @@ fn re(p: &str) -> Regex {
 
 /// A judge's or clerk's title, possibly after the name on the same line.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat\w*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$")
+    re(
+        r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat\w*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$",
+    )
 });
 static SO_ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(dated|date|entered|signed|filed|issued)\b|\bday\s+of\b"));
-static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+"));
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(dated|date|entered|signed|filed|issued)\b|\bday\s+of\b"));
+static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
+});
 
 /// Where the signature block sits in the lines, and what it says.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,7 +37,9 @@ pub struct Found {
 
 fn is_rule(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty() && t.chars().all(|c| matches!(c, '_' | '-' | '.' | ' ' | '/' | 's'))
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '_' | '-' | '.' | ' ' | '/' | 's'))
         && t.chars().filter(|c| *c == '_').count() >= 3
 }
 
@@ -41,7 +48,10 @@ fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && !text.chars().any(|c| c.is_ascii_digit())
-        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "de" | "la" | "van" | "von" | "der"))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "de" | "la" | "van" | "von" | "der")
+        })
         && !text.trim_end().ends_with(':')
 }
 
@@ -63,7 +73,9 @@ fn date_of(text: &str) -> Option<String> {
 
 /// Find the signature block among the body lines starting at `from`.
 pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
-    let so = (from..lines.len()).rev().find(|&i| SO_ORDERED.is_match(&lines[i].text));
+    let so = (from..lines.len())
+        .rev()
+        .find(|&i| SO_ORDERED.is_match(&lines[i].text));
     let region_start = so.unwrap_or(from + (lines.len().saturating_sub(from)) / 3);
     let title_at = (region_start..lines.len()).find(|&i| {
         let t = lines[i].text.trim();
@@ -73,7 +85,10 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     let title_match = caps.get(1)?;
     let title_line = lines[title_at].text.trim();
     let title = title_match.as_str().trim().to_string();
-    let before_title = title_line[..title_match.start()].trim().trim_end_matches(',').trim();
+    let before_title = title_line[..title_match.start()]
+        .trim()
+        .trim_end_matches(',')
+        .trim();
 
     // The name: before the title on its line, or on a line just above.
     let mut judge = None;
@@ -105,7 +120,8 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     for i in look_from..(title_at + 3).min(lines.len()) {
         let t = &lines[i].text;
         if DATE_LINE.is_match(t) || (i > title_at && date_of(t).is_some()) {
-            if let Some(d) = date_of(t).or_else(|| lines.get(i + 1).and_then(|n| date_of(&n.text))) {
+            if let Some(d) = date_of(t).or_else(|| lines.get(i + 1).and_then(|n| date_of(&n.text)))
+            {
                 date = Some(d);
                 start = start.min(i);
                 break;
@@ -123,7 +139,12 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     }
     let end = (title_at + 1).min(lines.len());
     Some(Found {
-        signature: Signature { date, judge, title: Some(title), page: Some(lines[title_at].page) },
+        signature: Signature {
+            date,
+            judge,
+            title: Some(title),
+            page: Some(lines[title_at].page),
+        },
         start,
         end,
     })
@@ -137,27 +158,53 @@ mod tests {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| TLine { page: 1, text: t.to_string(), x0: 100.0, x1: 300.0, baseline: 100.0 + 24.0 * i as f64, size: 12.0 })
+            .map(|(i, t)| TLine {
+                page: 1,
+                text: t.to_string(),
+                x0: 100.0,
+                x1: 300.0,
+                baseline: 100.0 + 24.0 * i as f64,
+                size: 12.0,
+            })
             .collect()
     }
 
     #[test]
     fn dated_rule_name_title() {
-        let l = lines(&["the parties shall file.", "IT IS SO ORDERED.", "Dated: March 15, 2021", "______________", "BETH LABSON FREEMAN", "United States District Judge"]);
+        let l = lines(&[
+            "the parties shall file.",
+            "IT IS SO ORDERED.",
+            "Dated: March 15, 2021",
+            "______________",
+            "BETH LABSON FREEMAN",
+            "United States District Judge",
+        ]);
         let f = find(&l, 0).unwrap();
         assert_eq!(f.signature.date.as_deref(), Some("2021-03-15"));
         assert_eq!(f.signature.judge.as_deref(), Some("BETH LABSON FREEMAN"));
-        assert_eq!(f.signature.title.as_deref(), Some("United States District Judge"));
+        assert_eq!(
+            f.signature.title.as_deref(),
+            Some("United States District Judge")
+        );
         assert_eq!(f.start, 2);
     }
 
     #[test]
     fn hon_prefix_and_image_signature() {
-        let l = lines(&["text.", "DATED: _O_c_t_o_b_e_r__2_9_,_2_0_2_0_______", "Hon. Jeremy D. Peterson", "United States Magistrate Judge"]);
+        let l = lines(&[
+            "text.",
+            "DATED: _O_c_t_o_b_e_r__2_9_,_2_0_2_0_______",
+            "Hon. Jeremy D. Peterson",
+            "United States Magistrate Judge",
+        ]);
         let f = find(&l, 0).unwrap();
         assert_eq!(f.signature.judge.as_deref(), Some("Jeremy D. Peterson"));
         assert_eq!(f.signature.date.as_deref(), Some("2020-10-29"));
-        let l = lines(&["IT IS SO ORDERED.", "Dated: December 1, 2020", "UNITED STATES DISTRICT JUDGE"]);
+        let l = lines(&[
+            "IT IS SO ORDERED.",
+            "Dated: December 1, 2020",
+            "UNITED STATES DISTRICT JUDGE",
+        ]);
         let f = find(&l, 0).unwrap();
         assert_eq!(f.signature.judge, None);
         assert_eq!(f.signature.date.as_deref(), Some("2020-12-01"));
