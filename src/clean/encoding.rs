@@ -98,6 +98,26 @@ pub fn english_share(text: &str) -> (f64, usize, usize) {
     (share, n, distinct.iter().filter(|d| **d).count())
 }
 
+/// Share of alphabetic tokens written as prose writes them: all lower case, or capitalised.
+fn prose_case_share(text: &str) -> f64 {
+    let mut n = 0usize;
+    let mut prose = 0usize;
+    for tok in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|t| t.len() >= 2)
+    {
+        n += 1;
+        if tok.chars().skip(1).all(|c| c.is_lowercase()) {
+            prose += 1;
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        prose as f64 / n as f64
+    }
+}
+
 /// Look at all pages' lines and decide whether the text is garbled and how to repair it.
 pub fn check(pages: &[Vec<Line>]) -> Verdict {
     let mut raw: Vec<char> = Vec::new();
@@ -141,15 +161,14 @@ pub fn check(pages: &[Vec<Line>]) -> Verdict {
             })
             .collect();
         let (share, n, distinct) = english_share(&text);
-        // Upper and lower case read the same words; prose is mostly lower case.
-        let lower = text.chars().filter(|c| c.is_ascii_lowercase()).count() as f64
-            / text.len().max(1) as f64;
-        let score = share + 0.01 * lower;
+        // A shift 32 off maps lower case to capitals and reads the same words; prose is mostly
+        // "lower" and "Capitalised" tokens, not ALL CAPS.
+        let score = share * prose_case_share(&text);
         if n >= 10 && distinct >= 5 && score > best.0 {
             best = (score, Some(shift));
         }
     }
-    let shift = if best.0 >= 0.2 { best.1 } else { None };
+    let shift = if best.0 >= 0.1 { best.1 } else { None };
     Verdict {
         garbled: true,
         shift,

@@ -80,9 +80,11 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
     }
     let need = 2.max((0.4 * n as f64).ceil() as usize);
     let mut removed = 0;
+    let first_page = pages.first().map_or(0, |p| p.number);
     for p in pages.iter_mut() {
         let body_size = dominant_size(&p.lines);
         let height = p.height;
+        let number = p.number;
         let before = p.lines.len();
         p.lines.retain(|l| {
             let Some(top) = band(l, height) else {
@@ -92,7 +94,11 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
             if is_page_number(&text) {
                 return false;
             }
+            // The first page's heading is its caption (the court name of a minutes form repeats
+            // on every page): only later pages lose a repeated top line.
+            let first_top = top && number == first_page;
             if n >= 2
+                && !first_top
                 && key(l).len() >= 2
                 && counts.get(&(top, key(l))).copied().unwrap_or(0) >= need
             {

@@ -216,10 +216,11 @@ enum Cut {
     Across(String),
 }
 
-fn split_line(line: &Line, sep: Option<f64>) -> Cut {
+fn split_line(line: &Line, sep: Option<f64>, page_mid: f64) -> Cut {
     let Some(x) = sep else {
         return Cut::Columns(line.text(), String::new());
     };
+
     let is_sep = |t: &str| matches!(t, ")" | ":" | "§" | ")(" | "))");
     let mut left: Vec<&crate::pdf::Word> = Vec::new();
     let mut right: Vec<&crate::pdf::Word> = Vec::new();
@@ -239,9 +240,20 @@ fn split_line(line: &Line, sep: Option<f64>) -> Cut {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    if let (Some(l), Some(r), false) = (left.last(), right.first(), had_sep) {
-        if r.bbox.x0 - l.bbox.x1 < 2.0 * r.size.max(6.0) {
-            return Cut::Across(line.text());
+    if !had_sep {
+        match (left.last(), right.first()) {
+            // Words on both sides with no gap between: a line across the table.
+            (Some(l), Some(r)) if r.bbox.x0 - l.bbox.x1 < 2.0 * r.size.max(6.0) => {
+                return Cut::Across(line.text())
+            }
+            (Some(_), Some(_)) => {}
+            // A centred line on one side belongs to neither column ("OF REORGANIZATION").
+            _ => {
+                let mid = (line.bbox.x0 + line.bbox.x1) / 2.0;
+                if (mid - page_mid).abs() < 0.12 * page_mid && line.bbox.x0 > 0.5 * page_mid {
+                    return Cut::Across(line.text());
+                }
+            }
         }
     }
     Cut::Columns(join(&left), join(&right))
@@ -332,12 +344,33 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
     if court_at > 0 && precedes_court(&texts[court_at - 1]) {
         court_at -= 1;
     }
-    let mut court_end = court_at + 1;
-    while court_end < texts.len() && court_end < court_at + 4 && continues_court(&texts[court_end])
-    {
-        court_end += 1;
+    // The court's lines sit under one another; lines off to the side (a clerk's FILED stamp)
+    // are stepped over.
+    let court_line = (court_at..texts.len())
+        .find(|&i| is_court_line(&texts[i]))
+        .unwrap_or(court_at);
+    let (cx0, cx1) = (lines[court_line].bbox.x0, lines[court_line].bbox.x1);
+    let mut court_lines: Vec<usize> = (court_at..=court_line).collect();
+    let mut court_end = court_line + 1;
+    let mut i = court_end;
+    while i < texts.len() && i < court_end + 3 {
+        let mid = (lines[i].bbox.x0 + lines[i].bbox.x1) / 2.0;
+        if mid < cx0 || mid > cx1 {
+            i += 1;
+            continue;
+        }
+        if !continues_court(&texts[i]) {
+            break;
+        }
+        court_lines.push(i);
+        i += 1;
+        court_end = i;
     }
-    let court = texts[court_at..court_end].join(" ");
+    let court = court_lines
+        .iter()
+        .map(|&i| texts[i].as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     cap.court_id = courts::court_id(&court).map(str::to_string);
     if cap.court_id.is_none() {
         warnings.push(format!("court not in the court table: {court:?}"));
@@ -358,7 +391,7 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
     let mut right: Vec<String> = Vec::new();
     let mut across: Vec<String> = Vec::new();
     for l in table {
-        match split_line(l, split) {
+        match split_line(l, split, width / 2.0) {
             Cut::Across(t) => across.push(t),
             Cut::Columns(a, b) => {
                 if !a.is_empty() {

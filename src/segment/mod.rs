@@ -114,6 +114,12 @@ pub struct Segments {
     pub footnotes: Vec<Footnote>,
     /// Soft problems: fields not found.
     pub warnings: Vec<String>,
+    /// The caption's lines as read (court, parties, title and all).
+    pub caption_text: String,
+    /// The signature block's lines.
+    pub signature_text: String,
+    /// What follows the signature block (certificates of service, attachments).
+    pub trailing_text: String,
 }
 
 fn tline(page: usize, l: &Line) -> TLine {
@@ -130,6 +136,13 @@ fn tline(page: usize, l: &Line) -> TLine {
 /// Segment a cleaned document.
 pub fn segment(doc: &CleanDoc) -> Segments {
     let mut warnings = Vec::new();
+    if doc.quality.garbled_text && !doc.quality.text_repaired {
+        warnings.push("text layer garbled and not repairable: not segmented".to_string());
+        return Segments {
+            warnings,
+            ..Segments::default()
+        };
+    }
     let all: Vec<Line> = doc
         .pages
         .iter()
@@ -146,6 +159,7 @@ pub fn segment(doc: &CleanDoc) -> Segments {
 
     // Caption on the first page with text.
     let mut caption = Caption::default();
+    let mut caption_text = String::new();
     let mut skip = 0;
     if let Some((number, lines)) = pages.iter().find(|(_, l)| !l.is_empty()) {
         let width = doc
@@ -156,6 +170,11 @@ pub fn segment(doc: &CleanDoc) -> Segments {
         let (c, n, w) = caption::find(lines, width);
         caption = c;
         skip = n;
+        caption_text = lines[..n.min(lines.len())]
+            .iter()
+            .map(Line::text)
+            .collect::<Vec<_>>()
+            .join("\n");
         warnings.extend(w);
     } else {
         warnings.push("no text to segment".to_string());
@@ -178,12 +197,18 @@ pub fn segment(doc: &CleanDoc) -> Segments {
             warnings.push("signature: no printed name; judge taken from the caption".to_string());
         }
     }
-    let body_lines = match &found {
-        Some(f) => &lines[..f.start],
+    let (body_lines, signature_lines, trailing_lines) = match &found {
+        Some(f) => (&lines[..f.start], &lines[f.start..f.end], &lines[f.end..]),
         None => {
             warnings.push("no signature block found".to_string());
-            &lines[..]
+            (&lines[..], &lines[..0], &lines[..0])
         }
+    };
+    let join = |ls: &[TLine]| {
+        ls.iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     let paragraphs = reflow::paragraphs(body_lines);
     let (order, w) = order::find(&paragraphs);
@@ -200,5 +225,8 @@ pub fn segment(doc: &CleanDoc) -> Segments {
         signature: found.map(|f| f.signature).unwrap_or_default(),
         footnotes,
         warnings,
+        caption_text,
+        signature_text: join(signature_lines),
+        trailing_text: join(trailing_lines),
     }
 }

@@ -1,0 +1,159 @@
+//! The real binary over the fixtures: exit codes, one valid record per input, input order.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn ordex() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ordex"))
+}
+
+fn pdf_count() -> usize {
+    std::fs::read_dir(common::fixtures())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf")
+        })
+        .count()
+}
+
+fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line is JSON"))
+        .collect()
+}
+
+#[test]
+fn folder_gives_one_record_per_pdf_in_order_and_exit_1_for_bad_files() {
+    let out = ordex()
+        .args(["extract", "-j", "2"])
+        .arg(common::fixtures())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the zero-byte and HTML fixtures fail"
+    );
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), pdf_count());
+    let paths: Vec<&str> = recs
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "records come in input (sorted) order");
+    for r in &recs {
+        assert_eq!(r["schema"], "ordex/1");
+        let ok = r["status"] == "ok";
+        assert_eq!(ok, r["error"].is_null(), "{r}");
+    }
+    let kinds: Vec<&str> = recs
+        .iter()
+        .filter_map(|r| r["error"]["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["empty", "not_pdf"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("documents") && stderr.contains("failed"),
+        "summary line: {stderr}"
+    );
+    assert!(
+        stderr.contains("odd-empty-zero-bytes-01.pdf: empty file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn same_records_whatever_the_number_of_jobs() {
+    let run = |j: &str| {
+        ordex()
+            .args(["extract", "-j", j])
+            .arg(common::fixtures())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run("1"), run("3"));
+}
+
+#[test]
+fn paths_from_standard_input_and_output_file() {
+    let dir = std::env::temp_dir().join(format!("ordex-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_file = dir.join("out.jsonl");
+    let list = [
+        "ca10-order-01.pdf",
+        "pacer-session-expired-html-01.pdf",
+        "ca10-order-01.pdf",
+    ]
+    .map(|n| common::fixtures().join(n).to_string_lossy().into_owned())
+    .join("\n");
+    let mut child = ordex()
+        .args(["extract", "-", "-o"])
+        .arg(&out_file)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let recs = records(&std::fs::read(&out_file).unwrap());
+    let statuses: Vec<&str> = recs.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["ok", "error", "ok"]);
+    assert!(recs[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("HTML"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn all_good_inputs_exit_0() {
+    let out = ordex()
+        .arg("extract")
+        .arg(common::fixtures().join("ca10-order-01.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(records(&out.stdout).len(), 1);
+}
+
+#[test]
+fn fatal_errors_exit_2() {
+    let bad_flag = ordex()
+        .args(["extract", "--no-such-flag", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(bad_flag.status.code(), Some(2));
+    let missing = ordex()
+        .args(["extract", "/no/such/folder"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    let unwritable = ordex()
+        .args(["extract", "-o", "/no/such/dir/out.jsonl"])
+        .arg(common::fixtures())
+        .output()
+        .unwrap();
+    assert_eq!(unwritable.status.code(), Some(2));
+    let help = ordex().args(["extract", "--help"]).output().unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    for flag in ["--output", "--jobs", "--timeout"] {
+        assert!(text.contains(flag), "--help explains {flag}");
+    }
+}

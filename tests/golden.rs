@@ -1,0 +1,62 @@
+//! Golden records: every `fixtures/*.pdf` runs through the whole pipeline and must give the
+//! reviewed `fixtures/<name>.json`. `UPDATE_EXPECT=1 cargo test --test golden` rewrites them;
+//! review the diff by eye before committing: a golden file says what is right.
+
+mod common;
+
+use ordex::{process, Config};
+use std::fs;
+
+#[test]
+fn fixtures_match_their_golden_records() {
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut pdfs: Vec<_> = fs::read_dir(common::fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    assert!(pdfs.len() >= 8, "fixtures/ should hold the sample PDFs");
+    let mut failures = Vec::new();
+    for pdf in &pdfs {
+        let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+        let record = process(&name, fs::read(pdf).unwrap(), &Config::default());
+        let got = serde_json::to_string_pretty(&record).unwrap() + "\n";
+        let golden = pdf.with_extension("json");
+        if update {
+            fs::write(&golden, &got).unwrap();
+            continue;
+        }
+        let want = fs::read_to_string(&golden).unwrap_or_default();
+        if want != got {
+            failures.push(format!("{name}:\n{}", diff(&want, &got)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "golden records differ (UPDATE_EXPECT=1 to rewrite, then review):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The lines that differ, marked - (golden) and + (now), with their line numbers.
+fn diff(want: &str, got: &str) -> String {
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    let mut out = String::new();
+    for i in 0..w.len().max(g.len()) {
+        let (a, b) = (w.get(i), g.get(i));
+        if a != b {
+            if let Some(a) = a {
+                out.push_str(&format!("  {:>5} - {a}\n", i + 1));
+            }
+            if let Some(b) = b {
+                out.push_str(&format!("  {:>5} + {b}\n", i + 1));
+            }
+            if out.lines().count() > 40 {
+                out.push_str("  ...\n");
+                break;
+            }
+        }
+    }
+    out
+}
