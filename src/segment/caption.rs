@@ -5,7 +5,7 @@
 //! (right). The caption ends at the first line of prose.
 
 use super::courts;
-use super::{Caption, Party};
+use super::{minutes, Caption, Party, Signature};
 use crate::pdf::Line;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,7 +18,8 @@ static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     vec![
         // 8:16-cv-1261 DOC (KESx), 1:20-cv-01133-DAD-BAM, 2:20-SW-908 DB, 3:18-cv-16281(BRM)(TJB)
         re(
-            r"(?i)\b(?:(?:CV|CR)[\s-]?)?\d{1,2}:\d{2}[-–][a-z]{2,4}[-–]\s?\d{1,6}(?:[-–][A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*",
+            // Judges' initials after a space are capitals only ("DOC", not "Date").
+            r"(?i)\b(?:(?:CV|CR)[\s-]?)?\d{1,2}:\d{2}[-–][a-z]{2,4}[-–]\s?\d{1,6}(?:[-–][A-Z]{2,4}x?)*(?-i:(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*)",
         ),
         // CV 20-6448-GW-JEMx, CV 17-00786 AB (PLAx), CV08-02448-MMC
         re(
@@ -31,6 +32,13 @@ static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // No. 19-1234, Docket No. 2018-06-1735, State File No. 58665-2018
         re(r"(?i)\b(?:no|nos|number)\.?\s*:?\s*(\d[\d:\-–]{3,}\d)"),
     ]
+});
+
+/// A case number with its label, to the end of the line.
+static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s*\b(?:case|civil|criminal|docket|action|civil action)?\s*(?:no|nos|number)\.?\s*:?\s*\S*\d.*$",
+    )
 });
 
 static CORE: LazyLock<Regex> =
@@ -110,6 +118,15 @@ pub fn case_numbers(text: &str) -> Vec<String> {
         .iter()
         .map(|(s, e)| text[*s..*e].trim().trim_end_matches([',', ';']).to_string())
         .collect()
+}
+
+fn normalize_all(cap: &mut Caption) {
+    cap.case_numbers_normalized = cap
+        .case_numbers
+        .iter()
+        .filter_map(|n| normalize_case_number(n))
+        .collect();
+    cap.case_numbers_normalized.dedup();
 }
 
 /// The joinable form of a federal case number: "8:16-cv-1261 DOC" → "8:16-cv-01261".
@@ -316,7 +333,15 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
 fn is_prose(line: &Line, width: f64) -> bool {
     let text = line.text();
     let wide = line.bbox.x1 - line.bbox.x0 > 0.5 * width;
+    // A short sentence ends in a period and reads as prose: several lower-case words, which a
+    // party's name ("Eton Park Capital Management, L.P., et al.") does not have.
+    let lower_words = line
+        .words
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_lowercase))
+        .count();
     let sentence = line.words.len() >= 5
+        && lower_words >= 3
         && text.trim_end().ends_with(['.', ':'])
         && line.bbox.x0 < 0.35 * width;
     let gap = line
@@ -330,16 +355,51 @@ fn is_prose(line: &Line, width: f64) -> bool {
         && role_of(&text).is_none()
 }
 
+/// A clerk's "FILED" stamp in the top right corner (FILED / date / court / clerk's name) is
+/// not caption: its words are taken out. The stamp is the word "FILED" alone on the right half
+/// of a line in the top third, and the words under it, in its column, on the next nine lines.
+fn drop_filed_stamp(lines: &[Line], width: f64) -> Vec<Line> {
+    let mut out: Vec<Line> = lines.to_vec();
+    let Some((at, x)) = lines.iter().enumerate().take(15).find_map(|(i, l)| {
+        let right: Vec<&crate::pdf::Word> = l
+            .words
+            .iter()
+            .filter(|w| w.bbox.x0 > 0.55 * width)
+            .collect();
+        (right.len() == 1 && right[0].text.eq_ignore_ascii_case("FILED"))
+            .then(|| (i, right[0].bbox.x0))
+    }) else {
+        return out;
+    };
+    let column = x - 0.12 * width;
+    for l in out.iter_mut().skip(at).take(10) {
+        // The stamp's part of a line: its last words, from column on, set apart by a gap.
+        let column = column.max(0.5 * width);
+        let k = (0..l.words.len()).find(|&k| {
+            l.words[k].bbox.x0 >= column
+                && (k == 0
+                    || l.words[k].bbox.x0 - l.words[k - 1].bbox.x1 > 2.0 * l.words[k].size.max(6.0))
+        });
+        if let Some(k) = k {
+            let keep = l.words[..k].to_vec();
+            *l = Line::from_words(keep);
+        }
+    }
+    // Emptied lines stay, so that line counts still index the page's lines.
+    out
+}
+
 /// Find the caption on the first page's lines. Returns it and how many of the lines it spans
 /// (the body begins after them), plus warnings.
-pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
+pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<Signature>) {
     let mut warnings = Vec::new();
     let mut cap = Caption::default();
+    let lines = &drop_filed_stamp(lines, width);
     let texts: Vec<String> = lines.iter().map(Line::text).collect();
     let limit = texts.len().min(40);
     let Some(mut court_at) = (0..limit).find(|&i| is_court_line(&texts[i])) else {
         warnings.push("no court name found in the caption".to_string());
-        return (cap, 0, warnings);
+        return (cap, 0, warnings, None);
     };
     if court_at > 0 && precedes_court(&texts[court_at - 1]) {
         court_at -= 1;
@@ -376,16 +436,48 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
         warnings.push(format!("court not in the court table: {court:?}"));
     }
     cap.court = Some(court);
+    if minutes::is_minutes(&texts) {
+        let (end, signature) = minutes::read(lines, &texts, &mut cap);
+        normalize_all(&mut cap);
+        if cap.title.is_none() {
+            warnings.push("minutes form without a Proceedings line".to_string());
+        }
+        return (cap, end, warnings, signature);
+    }
     let before: Vec<&String> = texts[..court_at].iter().collect();
     if before.iter().any(|t| is_attorney_like(t)) {
         cap.attorneys = before.iter().map(|t| t.to_string()).collect();
     }
 
     // The caption table runs from the court to the first line of prose.
-    let end = (court_end..texts.len())
+    let mut start = court_end;
+    let mut end = (court_end..texts.len())
         .find(|&i| is_prose(&lines[i], width))
         .unwrap_or(texts.len());
-    let table = &lines[court_end..end];
+    // Appellate orders set a recital ("At a Stated Term of ...") and the panel between the
+    // court and the parties' table: when the first table holds no party, take the table that
+    // follows the recital.
+    let has_party = |from: usize, to: usize| {
+        (from..to).any(|i| {
+            role_of(&texts[i]).is_some()
+                || texts[i].split(", ").any(|p| role_of(p).is_some())
+                || texts[i].to_lowercase().contains("docket no")
+        })
+    };
+    if !has_party(start, end) {
+        if let Some(k) = (end..texts.len().min(end + 15)).find(|&i| has_party(i, i + 1)) {
+            let from = (end..k)
+                .rev()
+                .find(|&i| is_prose(&lines[i], width))
+                .map_or(end, |i| i + 1);
+            let to = (k..texts.len())
+                .find(|&i| is_prose(&lines[i], width))
+                .unwrap_or(texts.len());
+            start = from;
+            end = to;
+        }
+    }
+    let table = &lines[start..end];
     let split = find_split(table, width);
     let mut left: Vec<String> = Vec::new();
     let mut right: Vec<String> = Vec::new();
@@ -410,12 +502,7 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
             }
         }
     }
-    cap.case_numbers_normalized = cap
-        .case_numbers
-        .iter()
-        .filter_map(|n| normalize_case_number(n))
-        .collect();
-    cap.case_numbers_normalized.dedup();
+    normalize_all(&mut cap);
     if cap.case_numbers.is_empty() {
         warnings.push("no case number found in the caption".to_string());
     }
@@ -431,16 +518,19 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>) {
     if cap.title.is_none() {
         warnings.push("no document title found in the caption".to_string());
     }
+    // A case number printed beside a name ("In re: RICHARD P. LIEBOWITZ  No. 21-800") is cut
+    // off; a line that is only a case number or a title goes.
     let party_lines: Vec<String> = left
         .iter()
-        .filter(|t| case_numbers(t).is_empty() && !TITLE.is_match(t.trim()) && !is_attorney_like(t))
-        .cloned()
+        .filter(|t| !TITLE.is_match(t.trim()) && !is_attorney_like(t))
+        .map(|t| CASE_LABEL.replace(t, "").trim().to_string())
+        .filter(|t| !t.is_empty() && case_numbers(t).is_empty())
         .collect();
     cap.parties = parties(&party_lines);
     if cap.parties.is_empty() {
         warnings.push("no parties found in the caption".to_string());
     }
-    (cap, end, warnings)
+    (cap, end, warnings, None)
 }
 
 fn title(lines: &[String]) -> Option<String> {
@@ -538,6 +628,7 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     let mut side = 0; // 0 before "v.", 1 after
+    let mut in_panel = false;
     let flush = |pending: &mut Vec<String>, role: &str, out: &mut Vec<Party>| {
         let mut entries: Vec<String> = Vec::new();
         for line in pending.drain(..) {
@@ -584,8 +675,21 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
         if t.is_empty() || t.chars().all(|c| c == '_' || c == '-' || c == ' ') {
             continue;
         }
-        // A byline ("MARTINOTTI, DISTRICT JUDGE") closes the caption.
-        if t.to_uppercase().ends_with(" JUDGE") || t.to_uppercase().ends_with("JUDGE:") {
+        // An appellate panel ("Before: ..., Circuit Judges.") precedes the parties; a byline
+        // ("MARTINOTTI, DISTRICT JUDGE") closes the caption.
+        let upper = t.to_uppercase();
+        let judge_end = ["JUDGE", "JUDGE:", "JUDGES", "JUDGE.", "JUDGES.", "JUDGES:"]
+            .iter()
+            .any(|e| upper.ends_with(e));
+        if upper.starts_with("BEFORE") {
+            in_panel = !judge_end;
+            continue;
+        }
+        if in_panel {
+            in_panel = !judge_end;
+            continue;
+        }
+        if judge_end {
             break;
         }
         let lower = t.to_lowercase();

@@ -7,6 +7,7 @@ pub mod caption;
 pub mod courts;
 pub mod dates;
 pub mod footnotes;
+pub mod minutes;
 pub mod order;
 pub mod signature;
 
@@ -160,6 +161,7 @@ pub fn segment(doc: &CleanDoc) -> Segments {
     // Caption on the first page with text.
     let mut caption = Caption::default();
     let mut caption_text = String::new();
+    let mut minutes_signature = None;
     let mut skip = 0;
     if let Some((number, lines)) = pages.iter().find(|(_, l)| !l.is_empty()) {
         let width = doc
@@ -167,7 +169,8 @@ pub fn segment(doc: &CleanDoc) -> Segments {
             .iter()
             .find(|p| p.number == *number)
             .map_or(612.0, |p| p.width);
-        let (c, n, w) = caption::find(lines, width);
+        let (c, n, w, form_signature) = caption::find(lines, width);
+        minutes_signature = form_signature;
         caption = c;
         skip = n;
         caption_text = lines[..n.min(lines.len())]
@@ -190,6 +193,18 @@ pub fn segment(doc: &CleanDoc) -> Segments {
     }
 
     let mut found = signature::find(&lines, 0);
+    if found.is_none() {
+        // A minutes form is signed by nobody: the judge it names stands for the signature.
+        found = minutes_signature.map(|signature| {
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            let start = minutes::body_end(&texts).unwrap_or(lines.len());
+            signature::Found {
+                signature,
+                start,
+                end: start,
+            }
+        });
+    }
     if let Some(f) = found.as_mut().filter(|f| f.signature.judge.is_none()) {
         // The signed name is an image: the judge the caption names is the signer.
         if let Some(j) = &caption.judge {

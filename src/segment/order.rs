@@ -110,6 +110,11 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
                 }
                 continue;
             }
+            // A number printed on a line of its own ("1.") takes the next paragraph as its text.
+            if let Some(last) = order.clauses.last_mut().filter(|c| c.text.is_empty()) {
+                last.text = p.text.trim().to_string();
+                continue;
+            }
             let (number, text) = label(&p.text);
             let number = if top == Style::None { None } else { number };
             let text = if top == Style::None {
@@ -124,6 +129,7 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
             });
         }
     }
+    order.clauses.retain(|c| !c.text.is_empty());
     if order.clauses.is_empty() {
         // No lead-in: the decretal paragraphs themselves, recitals trimmed from their start.
         order.lead_in = None;
@@ -154,16 +160,20 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
     (order, warnings)
 }
 
-/// How many of the found clauses belong to the run of decretal paragraphs just before `end`.
+/// How many of the found clauses belong to the last run of decretal paragraphs before `end`
+/// (paragraphs after it that order nothing, such as a note on where to find the rules, are
+/// stepped over).
 fn trailing_run(paras: &[Paragraph], end: usize, clauses: &[Clause]) -> usize {
-    let mut n = 0;
-    for p in paras[..end].iter().rev() {
-        if DECRETAL.is_match(&p.text) && p.text.len() >= 20 {
-            n += 1;
-        } else {
-            break;
-        }
-    }
+    let decretal = |p: &Paragraph| DECRETAL.is_match(&p.text) && p.text.len() >= 20;
+    let Some(last) = paras[..end].iter().rposition(decretal) else {
+        return 0;
+    };
+    // Clauses were made from every decretal paragraph in order, so the run is their tail.
+    let n = paras[..=last]
+        .iter()
+        .rev()
+        .take_while(|p| decretal(p))
+        .count();
     n.min(clauses.len())
 }
 

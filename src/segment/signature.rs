@@ -20,6 +20,8 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static SO_ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
 static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(dated|date|entered|signed|filed|issued)\b|\bday\s+of\b"));
+static FOR_THE_COURT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(entered\s+)?(for|by)\s+the\s+court:?$"));
 static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
 });
@@ -128,10 +130,10 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
             }
         }
     }
-    // Rules and "/s/" lines between the date and the name belong to the block too.
+    // Rules, "/s/" lines and "FOR THE COURT:" above the name belong to the block too.
     while start > look_from && start > 0 {
         let t = lines[start - 1].text.trim();
-        if is_rule(t) || t.starts_with("/s/") {
+        if is_rule(t) || t.starts_with("/s/") || FOR_THE_COURT.is_match(t) {
             start -= 1;
         } else {
             break;
