@@ -185,7 +185,7 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
                 }
             }
         }
-        if let Some(s) = stamps::parse_stamp(&text) {
+        if let Some(s) = stamps::parse_stamp(&text).or_else(|| stamps::parse_stamp(&join_split_numbers(&text))) {
             found.push(s);
             drop[i] = true;
         } else if looks_like_overlaid_stamp(&text) {
@@ -211,22 +211,59 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
     (found, unparsed)
 }
 
+/// A case number broken by a kerning gap ("1:20-cr-0 0173-NONE-SKO") joined again: a space
+/// goes when the token before it is part of a case number (has ':' or '-' and ends in a digit)
+/// and the token after it starts with a digit.
+fn join_split_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let tokens: Vec<&str> = text.split(' ').collect();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            let prev = tokens[i - 1];
+            let joins = prev.contains([':', '-'])
+                && prev.ends_with(|c: char| c.is_ascii_digit())
+                && t.starts_with(|c: char| c.is_ascii_digit());
+            if !joins {
+                out.push(' ');
+            }
+        }
+        out.push_str(t);
+    }
+    out
+}
+
 /// Two stamps drawn over each other interleave their glyphs ("CCasaes e2 :21:91-9c-rc-r0...").
-/// Such a line has the stamp's letters twice over: "Case", "Document", "Filed", "Page".
+/// Such a line starts with a C and holds every letter of "Case Document Filed Page" at least
+/// twice over (one stamp holds them once).
 fn looks_like_overlaid_stamp(text: &str) -> bool {
-    let t: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    let has_all = |word: &str| {
-        let mut it = t.chars();
-        word.chars().all(|c| it.any(|x| x == c))
-    };
-    let starts_with_case = t.starts_with("cc") || t.starts_with("case");
-    starts_with_case
-        && has_all("casecase")
-        && has_all("documentdocument")
-        && has_all("filedfiled")
-        && has_all("pagepage")
+    let t: String = text.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_lowercase();
+    if !t.starts_with('c') {
+        return false;
+    }
+    let count = |s: &str, c: char| s.chars().filter(|x| *x == c).count();
+    let stamp = "casedocumentfiledpage";
+    stamp.chars().all(|c| count(&t, c) >= 2 * count(stamp, c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_case_numbers_are_joined() {
+        assert_eq!(
+            join_split_numbers("Case 1:20-cr-0 0173-NONE-SKO Document 6 Filed 09/23/20 Page 1 of 1"),
+            "Case 1:20-cr-00173-NONE-SKO Document 6 Filed 09/23/20 Page 1 of 1"
+        );
+        assert_eq!(join_split_numbers("Page 1 of 1"), "Page 1 of 1");
+    }
+
+    #[test]
+    fn overlaid_stamps_are_recognised() {
+        // Two stamps of a re-filed sealed exhibit drawn over each other (cacd corpus file).
+        let line = "CCasaes e2 :21:91-9c-rc-r0-0604624-2V-VAAPP D Docoucmumenetn 2t 7312-31-39 * SFEileAdL E02D/*1 0 /F21ile d P 1a1g/e1 31/ 2o0f 2 P aPgaeg e1 IoDf 2# : 6 P57a1ge";
+        assert!(looks_like_overlaid_stamp(line));
+        assert!(!looks_like_overlaid_stamp("Case 2:17-cv-01666-KJN Document 34 Filed 04/20/22 Page 1 of 2"));
+        assert!(!looks_like_overlaid_stamp("The case was filed and the document paged."));
+    }
 }
