@@ -105,6 +105,8 @@ pub fn clean(doc: &Document) -> CleanDoc {
         if !found.is_empty() {
             stamps_per_page.push((p.number, found));
         }
+        // Pleading paper fills the rest of a page with "///" lines.
+        lines.retain(|l| !l.words.iter().all(|w| w.text.chars().all(|c| c == '/')));
         let line_numbers = line_numbers::strip(&mut lines, p.width);
         if line_numbers {
             crate::pdf::layout::fold_marks(&mut lines);
@@ -185,7 +187,9 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
                 }
             }
         }
-        if let Some(s) = stamps::parse_stamp(&text).or_else(|| stamps::parse_stamp(&join_split_numbers(&text))) {
+        if let Some(s) =
+            stamps::parse_stamp(&text).or_else(|| stamps::parse_stamp(&join_split_numbers(&text)))
+        {
             found.push(s);
             drop[i] = true;
         } else if looks_like_overlaid_stamp(&text) {
@@ -236,7 +240,11 @@ fn join_split_numbers(text: &str) -> String {
 /// Such a line starts with a C and holds every letter of "Case Document Filed Page" at least
 /// twice over (one stamp holds them once).
 fn looks_like_overlaid_stamp(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_lowercase();
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
     if !t.starts_with('c') {
         return false;
     }
@@ -252,7 +260,9 @@ mod tests {
     #[test]
     fn split_case_numbers_are_joined() {
         assert_eq!(
-            join_split_numbers("Case 1:20-cr-0 0173-NONE-SKO Document 6 Filed 09/23/20 Page 1 of 1"),
+            join_split_numbers(
+                "Case 1:20-cr-0 0173-NONE-SKO Document 6 Filed 09/23/20 Page 1 of 1"
+            ),
             "Case 1:20-cr-00173-NONE-SKO Document 6 Filed 09/23/20 Page 1 of 1"
         );
         assert_eq!(join_split_numbers("Page 1 of 1"), "Page 1 of 1");
@@ -263,7 +273,11 @@ mod tests {
         // Two stamps of a re-filed sealed exhibit drawn over each other (cacd corpus file).
         let line = "CCasaes e2 :21:91-9c-rc-r0-0604624-2V-VAAPP D Docoucmumenetn 2t 7312-31-39 * SFEileAdL E02D/*1 0 /F21ile d P 1a1g/e1 31/ 2o0f 2 P aPgaeg e1 IoDf 2# : 6 P57a1ge";
         assert!(looks_like_overlaid_stamp(line));
-        assert!(!looks_like_overlaid_stamp("Case 2:17-cv-01666-KJN Document 34 Filed 04/20/22 Page 1 of 2"));
-        assert!(!looks_like_overlaid_stamp("The case was filed and the document paged."));
+        assert!(!looks_like_overlaid_stamp(
+            "Case 2:17-cv-01666-KJN Document 34 Filed 04/20/22 Page 1 of 2"
+        ));
+        assert!(!looks_like_overlaid_stamp(
+            "The case was filed and the document paged."
+        ));
     }
 }

@@ -96,14 +96,24 @@ pub fn starts_item(text: &str) -> bool {
     let Some(label) = inner.strip_suffix(['.', ')']) else {
         return false;
     };
+    // Numbers up to three digits ("(1974)" is a year), one letter, or a roman numeral.
     if label.is_empty() || label.len() > 4 {
         return false;
     }
-    label.chars().all(|c| c.is_ascii_digit())
+    (label.len() <= 3 && label.chars().all(|c| c.is_ascii_digit()))
         || (label.len() == 1 && label.chars().all(|c| c.is_ascii_alphabetic()))
         || label
             .chars()
             .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+}
+
+/// The closing lines of an order stand apart from the paragraph before them.
+fn starts_closing(text: &str) -> bool {
+    let t = text.trim_start().to_uppercase();
+    t.starts_with("IT IS SO ORDERED")
+        || t.starts_with("SO ORDERED")
+        || t.starts_with("DATED")
+        || t.starts_with("DATE:")
 }
 
 /// A heading: short and mostly capitals, or centred in the frame.
@@ -221,9 +231,22 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
                 let gap = l.baseline - p.baseline;
                 let indent =
                     l.x0 > p.x0 + 0.6 * l.size.max(6.0) && l.x0 > f.left + 0.6 * l.size.max(6.0);
+                // An item label starts a paragraph only after a sentence, a colon or a
+                // heading or a short line: "(1974)" or "v. Dream Team" mid-sentence is no item.
+                let after_break = ends_sentence(&p.text)
+                    || p.text.trim_end().ends_with(':')
+                    || prev_heading
+                    || pf.is_short(p);
+                // A short labelled line without end punctuation is a run-in heading
+                // ("I. Plaintiff's Allegations"): what follows starts anew.
+                let labelled_heading = starts_item(&p.text)
+                    && pf.is_short(p)
+                    && !p.text.trim_end().ends_with([',', ';', '.', ':']);
                 heading
                     || prev_heading
-                    || starts_item(&l.text)
+                    || labelled_heading
+                    || (starts_item(&l.text) && after_break)
+                    || starts_closing(&l.text)
                     || short_end
                     || p.text.trim_end().ends_with(':') && (starts_item(&l.text) || indent)
                     || (same_page && (gap > 1.6 * f.pitch || gap < -1.0))
@@ -291,7 +314,14 @@ mod tests {
         ] {
             assert!(starts_item(t), "{t}");
         }
-        for t in ["1", "No. 5", "In 2020, the", "Dr. Smith"] {
+        for t in [
+            "1",
+            "No. 5",
+            "In 2020, the",
+            "Dr. Smith",
+            "(1974) (holding",
+            "2021. The",
+        ] {
             assert!(!starts_item(t), "{t}");
         }
     }

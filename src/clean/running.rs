@@ -64,6 +64,22 @@ pub fn is_page_number(text: &str) -> bool {
 pub fn strip(pages: &mut [CleanPage]) -> usize {
     let n = pages.len();
     let mut counts: HashMap<(bool, String), usize> = HashMap::new();
+    // Anywhere on the page, a line repeated word for word at the same height on most pages is
+    // a running head too (a minutes form's boxed header runs well below the top band).
+    let mut placed: HashMap<(i64, String), usize> = HashMap::new();
+    for p in pages.iter() {
+        let mut seen_placed: Vec<(i64, String)> = Vec::new();
+        for l in &p.lines {
+            let k = ((l.baseline / 3.0).round() as i64, key(l));
+            if !seen_placed.contains(&k) {
+                seen_placed.push(k);
+            }
+        }
+        for k in seen_placed {
+            *placed.entry(k).or_default() += 1;
+        }
+    }
+    let placed_need = 3.max((0.5 * n as f64).ceil() as usize);
     for p in pages.iter() {
         let mut seen: Vec<(bool, String)> = Vec::new();
         for l in &p.lines {
@@ -87,6 +103,16 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
         let number = p.number;
         let before = p.lines.len();
         p.lines.retain(|l| {
+            let k = key(l);
+            let repeated = k.len() >= 8
+                && placed
+                    .get(&((l.baseline / 3.0).round() as i64, k))
+                    .copied()
+                    .unwrap_or(0)
+                    >= placed_need;
+            if repeated && !(number == first_page && l.baseline < 0.5 * height) {
+                return false;
+            }
             let Some(top) = band(l, height) else {
                 return true;
             };

@@ -290,7 +290,10 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
             let shifted = (g.y - prev.y).abs() > 0.12 * big;
             // A size change alone does not end a word: small caps ("P ER CURIAM") change size
             // on one baseline with no gap.
-            if gap > 0.12 * big || (size_change && (gap > 0.08 * big || shifted)) {
+            // Digits set with letter spacing ("2 3 , 2020", "0 0173") stay one number.
+            let digits = prev.ch.is_ascii_digit() && (g.ch.is_ascii_digit() || g.ch == ',');
+            let limit = if digits { 0.25 } else { 0.12 };
+            if gap > limit * big || (size_change && (gap > 0.08 * big || shifted)) {
                 flush(&mut cur, &mut words);
             }
         } else if let Some(pw) = words.last() {

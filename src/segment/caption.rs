@@ -25,10 +25,16 @@ static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(
             r"\b(?:CV|CR|Cv|Cr)[\s-]?\d{2}[-–]\d{3,6}(?:[-–][A-Z]{1,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
         ),
+        // MDL 15-02641-PHX-DGC, C 04-0098 SI (N.D. Cal. before 2007)
+        re(
+            r"\b(?:MDL|C|CR|CV|MC)\s?\d{2}-\d{3,6}(?:-[A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
+        ),
         // 17-cv-04467-BLF
         re(r"(?i)\b\d{2}[-–](?:cv|cr|mj|md|bk|ap|mc|sw|po)[-–]\d{3,6}(?:[-–][A-Z]{2,4}x?)*"),
         // 13 Civ. 4384 (PAE)
         re(r"\b\d{1,2}\s+(?:Civ|Cr|Crim|CV|MJ|Misc)\.?\s+\d{2,6}(?:\s*\([A-Z]{2,5}\))*"),
+        // An appellate docket number alone on its line: 2009-1361
+        re(r"^\s*\d{2,4}-\d{3,5}\s*$"),
         // No. 19-1234, Docket No. 2018-06-1735, State File No. 58665-2018
         re(r"(?i)\b(?:no|nos|number)\.?\s*:?\s*(\d[\d:\-–]{3,}\d)"),
     ]
@@ -59,7 +65,7 @@ static JUDGE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–\s]+appellants?|plaintiffs?[-–\s]+appellees?|defendants?[-–\s]+appellants?|defendants?[-–\s]+appellees?|petitioners?[-–\s]+appellants?|respondents?[-–\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$",
+        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$",
     )
 });
 
@@ -173,9 +179,15 @@ fn is_court_line(text: &str) -> bool {
     ]
     .iter()
     .any(|k| t.contains(k));
+    // Printed in capitals, or in title case when it names the court in full ("United States
+    // Court of Appeals for the Federal Circuit").
+    let titled = (t.starts_with("UNITED STATES")
+        || t.starts_with("IN THE")
+        || t.starts_with("SUPREME COURT"))
+        && !text.trim_end().ends_with('.');
     court
         && kind
-        && upper_share(text) > 0.6
+        && (upper_share(text) > 0.6 || titled)
         && !t.contains("CLERK")
         && !t.contains("FILED")
         && text.len() < 120
@@ -183,7 +195,9 @@ fn is_court_line(text: &str) -> bool {
 
 fn continues_court(text: &str) -> bool {
     let t = text.to_uppercase();
-    upper_share(text) > 0.75
+    // "For the First Circuit" under "United States Court of Appeals" is in title case.
+    let titled = t.starts_with("FOR THE ") && (t.contains("CIRCUIT") || t.contains("DISTRICT"));
+    (upper_share(text) > 0.75 || titled)
         && text.len() < 90
         && [
             "DISTRICT", "DIVISION", "CIRCUIT", "COUNTY", "FOR THE", "OF ", "CLAIMS", "AT ",
@@ -482,10 +496,22 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     let mut left: Vec<String> = Vec::new();
     let mut right: Vec<String> = Vec::new();
     let mut across: Vec<String> = Vec::new();
+    let mut stacked: Vec<(String, bool)> = Vec::new();
     for l in table {
         match split_line(l, split, width / 2.0) {
-            Cut::Across(t) => across.push(t),
+            Cut::Across(t) => {
+                stacked.push((t.clone(), true));
+                across.push(t);
+            }
             Cut::Columns(a, b) => {
+                // Parties read in order: the left column, lines across, and role words set
+                // off to the right of a stacked appellate caption.
+                if !a.is_empty() {
+                    stacked.push((a.clone(), false));
+                }
+                if role_of(&b).is_some() {
+                    stacked.push((b.clone(), false));
+                }
                 if !a.is_empty() {
                     left.push(a);
                 }
@@ -520,8 +546,17 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     }
     // A case number printed beside a name ("In re: RICHARD P. LIEBOWITZ  No. 21-800") is cut
     // off; a line that is only a case number or a title goes.
-    let party_lines: Vec<String> = left
+    // A line across the table that is part of the title is no party.
+    let party_lines: Vec<String> = stacked
         .iter()
+        .filter(|(t, across)| {
+            !(*across
+                && cap
+                    .title
+                    .as_deref()
+                    .is_some_and(|title| title.contains(t.trim())))
+        })
+        .map(|(t, _)| t)
         .filter(|t| !TITLE.is_match(t.trim()) && !is_attorney_like(t))
         .map(|t| CASE_LABEL.replace(t, "").trim().to_string())
         .filter(|t| !t.is_empty() && case_numbers(t).is_empty())
@@ -778,6 +813,9 @@ mod tests {
             &["1:18-cv-00127 AWI (EPG)"],
         );
         check_numbers("Docket No. 2018-06-1735", &["2018-06-1735"]);
+        check_numbers("2009-1361", &["2009-1361"]);
+        check_numbers("MDL 15-02641-PHX-DGC", &["MDL 15-02641-PHX-DGC"]);
+        check_numbers("No. C 04-0098 SI", &["C 04-0098 SI"]);
         check_numbers("ORDER GRANTING REQUEST FOR REDACTION", &[]);
     }
 
@@ -803,6 +841,7 @@ mod tests {
         assert_eq!(role_of("Defendant."), Some("defendant"));
         assert_eq!(role_of("Plaintiff-Appellant,"), Some("appellant"));
         assert_eq!(role_of("Employer"), Some("respondent"));
+        assert_eq!(role_of("Plaintiff, Appellant,"), Some("appellant"));
         assert_eq!(role_of("ERIKA MENDOZA"), None);
     }
 

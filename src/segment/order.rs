@@ -29,6 +29,12 @@ static DECRETAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|VACATED|REMANDED|AFFIRMED|SUSTAINED|OVERRULED|STRICKEN|SEALED|DIRECTED|ENJOINED)|(?i)\b(is|are|be)\s+(hereby\s+)?(granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|terminated|continued|enjoined)\b|(?i)\b(directs?|shall|must|is\s+ordered|are\s+ordered|is\s+directed|are\s+directed)\b",
     )
 });
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:\bit\s+is\s+(?:hereby\s+|further\s+)*ordered\b)|\b(ORDERS|ORDERED|GRANTS|DENIES|GRANTED|DENIED|DISMISSED)\b",
+    )
+});
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(dated|date:)"));
 static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(on\s+\w+\s+\d|see\s|the\s+\w+\s+references)|\b(filed|issued|moved|lodged|submitted)\b",
@@ -46,11 +52,13 @@ fn label(text: &str) -> (Option<String>, String) {
     (None, text.trim().to_string())
 }
 
+/// How an item is labelled: "1." and "(1)" and "(a)" are three different levels.
 #[derive(PartialEq, Clone, Copy)]
 enum Style {
     Digit,
     Letter,
-    Paren,
+    ParenDigit,
+    ParenLetter,
     Bullet,
     None,
 }
@@ -60,8 +68,12 @@ fn style(text: &str) -> Style {
     if !starts_item(t) {
         return Style::None;
     }
-    if t.starts_with('(') {
-        Style::Paren
+    if let Some(inner) = t.strip_prefix('(') {
+        if inner.starts_with(|c: char| c.is_ascii_digit()) {
+            Style::ParenDigit
+        } else {
+            Style::ParenLetter
+        }
     } else if t.starts_with(char::is_numeric) {
         Style::Digit
     } else if t.starts_with(char::is_alphabetic) {
@@ -73,9 +85,11 @@ fn style(text: &str) -> Style {
 
 /// Find the order part of the body's paragraphs.
 pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
+    // The order ends at "IT IS SO ORDERED", or at a "Dated:" line of an unsigned block.
     let end = paras
         .iter()
         .rposition(|p| SO_ORDERED.is_match(&p.text))
+        .or_else(|| paras.iter().position(|p| CLOSING.is_match(&p.text)))
         .unwrap_or(paras.len());
     let mut order = Order::default();
     // The last lead-in or heading before the end opens the operative section.
@@ -152,6 +166,11 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
         // Only the last run of decretal paragraphs is the order: earlier ones are reasoning.
         let keep = trailing_run(paras, end, &order.clauses);
         order.clauses.drain(..order.clauses.len() - keep);
+        // Within that run, when some paragraph orders in so many words ("IT IS ORDERED",
+        // "GRANTS"), the paragraphs before it that only say "shall" are reasoning.
+        if let Some(first) = order.clauses.iter().position(|c| STRONG.is_match(&c.text)) {
+            order.clauses.drain(..first);
+        }
     }
     let mut warnings = Vec::new();
     if order.clauses.is_empty() {
