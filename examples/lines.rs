@@ -55,6 +55,9 @@ fn main() {
                 words.join(" ")
             );
         }
+        for run in &page.band_runs {
+            println!("RUN | {run}");
+        }
         for line in &page.rotated {
             println!("ROT {:?} | {}", line.bbox, line.text());
         }

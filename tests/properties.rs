@@ -21,7 +21,6 @@ fn glyphs(text: &str, x: f64, y: f64, size: f64) -> Vec<Glyph> {
             y,
             size,
             adv,
-            font: 0,
         })
         .collect()
 }
@@ -164,7 +163,7 @@ proptest! {
 
     #[test]
     fn layout_never_panics_and_keeps_characters(raw in prop::collection::vec((any::<char>(), -50.0f64..700.0, -50.0f64..900.0, 0.0f64..40.0, -5.0f64..30.0), 0..300)) {
-        let g: Vec<Glyph> = raw.iter().map(|&(ch, x, y, size, adv)| Glyph { ch, x, y, size, adv, font: 0 }).collect();
+        let g: Vec<Glyph> = raw.iter().map(|&(ch, x, y, size, adv)| Glyph { ch, x, y, size, adv }).collect();
         let input = alnum(&g.iter().map(|g| g.ch).collect::<String>());
         let lines = build_lines(g);
         let out = alnum(&lines.iter().map(|l| l.text()).collect::<String>());

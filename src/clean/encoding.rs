@@ -241,7 +241,6 @@ mod tests {
                     y1: 1.0,
                 },
                 size: 12.0,
-                font: 0,
                 sup: false,
             })
             .collect();
@@ -274,7 +273,6 @@ mod tests {
                     y1: 1.0,
                 },
                 size: 12.0,
-                font: 0,
                 sup: false,
             })
             .collect();
@@ -297,7 +295,6 @@ mod tests {
                 y1: 1.0,
             },
             size: 12.0,
-            font: 0,
             sup: false,
         }]);
         assert!(!check(&[vec![l]]).garbled);

@@ -193,7 +193,6 @@ mod tests {
                 y1: y + 2.4,
             },
             size: 12.0,
-            font: 0,
             sup: false,
         }
     }

@@ -95,7 +95,7 @@ pub fn clean(doc: &Document) -> CleanDoc {
                 p.number, p.redacted_glyphs
             ));
         }
-        let (found, unparsed) = take_stamps(&mut lines, p.height);
+        let (found, unparsed) = take_stamps(&mut lines, p.height, &p.band_runs);
         if unparsed > 0 {
             warnings.push(format!(
                 "page {}: {unparsed} stamp-like header line(s) overlaid or unreadable, removed",
@@ -163,7 +163,7 @@ const STAMP_BAND: f64 = 0.15;
 
 /// Remove the CM/ECF stamp lines of a page; return the parsed stamps and how many stamp-like
 /// lines could not be parsed (overlaid stamps of re-filed documents) but were removed too.
-fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize) {
+fn take_stamps(lines: &mut Vec<Line>, height: f64, runs: &[String]) -> (Vec<stamps::Stamp>, usize) {
     let mut found = Vec::new();
     let mut unparsed = 0;
     let mut drop = vec![false; lines.len()];
@@ -193,7 +193,16 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
             found.push(s);
             drop[i] = true;
         } else if looks_like_overlaid_stamp(&text) {
-            unparsed += 1;
+            // Read the stamps apart from the runs that drew them.
+            let apart = stamps_from_runs(runs);
+            if apart.is_empty() {
+                unparsed += 1;
+            }
+            for s in apart {
+                if !found.contains(&s) {
+                    found.push(s);
+                }
+            }
             drop[i] = true;
             // The overlay's tail ("ID #:5238") may wrap onto a line of its own just below.
             if let Some(next) = lines.get(i + 1) {
@@ -213,6 +222,33 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64) -> (Vec<stamps::Stamp>, usize
         !drop[k - 1]
     });
     (found, unparsed)
+}
+
+/// The stamps among the text runs drawn in a page's stamp bands, a run continued by the next
+/// when it wraps ("... Page" + "ID #:5238").
+fn stamps_from_runs(runs: &[String]) -> Vec<stamps::Stamp> {
+    let clean = |t: &str| {
+        t.trim_end_matches(|c: char| !c.is_ascii_graphic())
+            .to_string()
+    };
+    let mut out: Vec<stamps::Stamp> = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let run = clean(&runs[i]);
+        let joined = runs.get(i + 1).map(|next| format!("{run} {}", clean(next)));
+        let parsed = match joined.as_deref().and_then(stamps::parse_stamp) {
+            Some(s) if stamps::wraps_to_next_line(&run) => {
+                i += 1;
+                Some(s)
+            }
+            _ => stamps::parse_stamp(&run),
+        };
+        if let Some(s) = parsed.filter(|s| !out.contains(s)) {
+            out.push(s);
+        }
+        i += 1;
+    }
+    out
 }
 
 /// A case number broken by a kerning gap ("1:20-cr-0 0173-NONE-SKO") joined again: a space
@@ -237,19 +273,23 @@ fn join_split_numbers(text: &str) -> String {
 }
 
 /// Two stamps drawn over each other interleave their glyphs ("CCasaes e2 :21:91-9c-rc-r0...").
-/// Such a line starts with a C and holds every letter of "Case Document Filed Page" at least
-/// twice over (one stamp holds them once).
+/// Such a line starts with a C and holds every letter of "Case Document" at least twice over
+/// (one stamp holds them once).
 fn looks_like_overlaid_stamp(text: &str) -> bool {
     let t: String = text
         .chars()
         .filter(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    if !t.starts_with('c') {
+    // Stamps are mostly numbers (case number, dates, pages); prose is not.
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    if !t.starts_with('c') || digits * 4 < t.len() + digits {
         return false;
     }
     let count = |s: &str, c: char| s.chars().filter(|x| *x == c).count();
-    let stamp = "casedocumentfiledpage";
+    // Identical glyphs at the same place are drawn once ("Filed" may come out single), so only
+    // the letters of "Case Document", which the two stamps place apart, must be doubled.
+    let stamp = "casedocument";
     stamp.chars().all(|c| count(&t, c) >= 2 * count(stamp, c))
 }
 

@@ -406,9 +406,21 @@ pub fn summarize(per_page: &[(usize, Vec<Stamp>)]) -> (Option<Ecf>, Vec<String>)
     let first_pdf = *first_pdf;
     let wanted = u32::try_from(first_pdf).ok();
     // `stamped` holds only non-empty lists, so `[0]` below is always there.
-    let top = first_stamps
+    // Of stamps drawn over each other, the latest filing is the document's own (RECAP files a
+    // re-filed order under its new number); otherwise the one whose page number fits.
+    let fits: Vec<&Stamp> = first_stamps
         .iter()
-        .find(|s| s.page.is_some() && s.page == wanted)
+        .filter(|s| s.page.is_some() && s.page == wanted)
+        .collect();
+    let pool: Vec<&Stamp> = if fits.is_empty() {
+        first_stamps.iter().collect()
+    } else {
+        fits
+    };
+    let top = pool
+        .iter()
+        .copied()
+        .max_by(|a, b| a.filed.cmp(&b.filed))
         .unwrap_or(&first_stamps[0]);
     let mut warnings = Vec::new();
     let mut summaries: Vec<StampSummary> = Vec::new();
@@ -1169,7 +1181,9 @@ mod tests {
             .collect();
         let (ecf, warnings) = summarize(&per_page);
         let ecf = ecf.expect("ecf");
-        assert_eq!(ecf.document_number.as_deref(), Some("26"));
+        // The later filing (27) is the document's own number; both stamps are reported.
+        assert_eq!(ecf.document_number.as_deref(), Some("27"));
+        assert_eq!(ecf.filed.as_deref(), Some("2009-02-03"));
         assert_eq!(ecf.stamps.len(), 2);
         assert_eq!(ecf.stamps[1].document_number.as_deref(), Some("27"));
         assert_eq!(ecf.stamps[1].filed.as_deref(), Some("2009-02-03"));

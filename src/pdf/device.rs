@@ -1,6 +1,6 @@
 //! The hayro `Device` that records glyphs (and image coverage) instead of painting.
 
-use super::layout::{BBox, Glyph, Line, Word};
+use super::layout::{build_lines, BBox, Glyph, Line, Word};
 use super::RAW_BASE;
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
@@ -18,18 +18,39 @@ pub(super) struct Collector {
     invisible: usize,
     /// Opaque dark rectangles, with how many glyphs had been drawn before each.
     boxes: Vec<(Rect, usize)>,
+    page_height: f64,
+    /// Text runs drawn in the top or bottom 15% of the page (stamps), each on its own: two
+    /// stamps drawn over each other interleave as lines but stay apart as runs.
+    band_runs: Vec<Vec<Glyph>>,
 }
 
 impl Collector {
-    pub(super) fn new(page_area: f64) -> Self {
+    pub(super) fn new(width: f64, height: f64) -> Self {
         Collector {
-            page_area: page_area.max(1.0),
+            page_area: (width * height).max(1.0),
             glyphs: Vec::new(),
             rotated: Vec::new(),
             image_cover: 0.0,
             invisible: 0,
             boxes: Vec::new(),
+            page_height: height,
+            band_runs: Vec::new(),
         }
+    }
+
+    /// The text of each run drawn in the stamp bands.
+    pub(super) fn band_runs(&self) -> Vec<String> {
+        self.band_runs
+            .iter()
+            .map(|run| {
+                build_lines(run.clone())
+                    .iter()
+                    .map(Line::text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|t| !t.is_empty())
+            .collect()
     }
 
     /// Upright glyphs, rotated runs, largest image cover, invisible glyph count, and the number
@@ -84,6 +105,7 @@ fn push_char(out: &mut Vec<char>, c: char) {
 impl<'a> Device<'a> for Collector {
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
         let invisible = matches!(mode, DrawMode::Invisible);
+        let first_glyph = self.glyphs.len();
         let mut chars: Vec<char> = Vec::with_capacity(4);
         let mut rotated_words: Vec<(char, Point)> = Vec::new();
         for g in run.glyphs() {
@@ -129,8 +151,13 @@ impl<'a> Device<'a> for Collector {
                     y: f,
                     size,
                     adv: adv / n,
-                    font: 0,
                 });
+            }
+        }
+        let drawn = &self.glyphs[first_glyph..];
+        if let Some(g) = drawn.first() {
+            if g.y < 0.15 * self.page_height || g.y > 0.85 * self.page_height {
+                self.band_runs.push(drawn.to_vec());
             }
         }
         if !rotated_words.is_empty() {
@@ -253,7 +280,6 @@ fn rotated_line(glyphs: &[(char, Point)]) -> Line {
         text,
         bbox,
         size: 0.0,
-        font: 0,
         sup: false,
     };
     Line {

@@ -19,8 +19,6 @@ pub struct Glyph {
     pub size: f64,
     /// Advance width in points.
     pub adv: f64,
-    /// Index of the font in the page's font table (0 where unknown).
-    pub font: u16,
 }
 
 /// An axis-aligned box in display space.
@@ -54,8 +52,6 @@ pub struct Word {
     pub bbox: BBox,
     /// Font size in points.
     pub size: f64,
-    /// Index of the font in the page's font table.
-    pub font: u16,
     /// Set on a raised, smaller word folded into the line below it (a footnote mark).
     pub sup: bool,
 }
@@ -264,7 +260,6 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
             text,
             bbox,
             size,
-            font: cur[0].font,
             sup,
         });
         cur.clear();
@@ -326,7 +321,6 @@ mod tests {
                         y,
                         size,
                         adv: 0.25 * size,
-                        font: 0,
                     });
                 }
                 cx += gap;
@@ -338,7 +332,6 @@ mod tests {
                 y,
                 size,
                 adv,
-                font: 0,
             });
             cx += adv;
         }

@@ -45,6 +45,9 @@ pub struct Page {
     /// Glyphs left out because an opaque black box was painted over them: text a reader of the
     /// page cannot see (a redaction that left the text layer in place).
     pub redacted_glyphs: usize,
+    /// The text of each run drawn in the top or bottom 15% of the page, run by run: stamps
+    /// overlaid on each other can be read apart here.
+    pub band_runs: Vec<String>,
 }
 
 /// A loaded document: its pages and the metadata the record reports.
@@ -93,7 +96,7 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             page.xref(),
             settings.clone(),
         );
-        let mut dev = Collector::new(w * h);
+        let mut dev = Collector::new(w, h);
         interpret_page(page, &mut ctx, &mut dev);
         let rotation = match page.rotation() {
             Rotation::None => 0,
@@ -101,6 +104,7 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             Rotation::Flipped => 180,
             Rotation::FlippedHorizontal => 270,
         };
+        let band_runs = dev.band_runs();
         let (glyphs, rotated, image_cover, invisible_glyphs, redacted_glyphs) = dev.finish();
         pages.push(Page {
             number: i + 1,
@@ -112,6 +116,7 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             image_cover,
             invisible_glyphs,
             redacted_glyphs,
+            band_runs,
         });
     }
     if pages.is_empty() {
