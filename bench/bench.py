@@ -10,6 +10,7 @@ measured process and its children (os.wait4); peak RSS = its ru_maxrss (for pdft
 one process per file, the largest of them).
 """
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -95,6 +96,13 @@ def load():
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def busy_secs():
+    """(CPU seconds used by the whole machine, by this script's children) so far."""
+    t = [int(x) / os.sysconf("SC_CLK_TCK") for x in Path("/proc/stat").read_text().split()[1:9]]
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return sum(t) - t[3] - t[4], ru.ru_utime + ru.ru_stime  # less idle and iowait
+
+
 def table(title, rows, docs, pages):
     print(f"\n{title}")
     print(f"  {'':<22}{'docs/s':>9}{'pages/s':>10}{'CPU s':>9}{'wall s':>9}{'peak RSS MB':>13}")
@@ -160,6 +168,7 @@ def main():
           f"{len(unreadable)} unreadable: {', '.join(unreadable) or '-'}")
     print(f"runs: {runs}, medians shown; ordex: {ORDEX.relative_to(REPO)}")
 
+    t0, busy0 = time.monotonic(), busy_secs()
     jn = f"-j{NPROC}"
     s = {"j1": [], "jN": [], "ptt": []}
     for i in range(runs):
@@ -209,6 +218,11 @@ def main():
     print(f"    ordex -j1 CPU / pdftotext CPU        {bj1[1] / bptt[1]:6.2f}")
     print(f"    ordex -j1 peak RSS / pdftotext peak  {bj1[2] / bptt[2]:6.2f}")
     print(f"\nload average at end: {load()}")
+    (all1, ours1), elapsed = busy_secs(), time.monotonic() - t0
+    other = max(0.0, (all1 - busy0[0]) - (ours1 - busy0[1]))
+    print(f"other processes used {other:.0f} CPU s in {elapsed:.0f} s "
+          f"({other / elapsed:.2f} of {NPROC} cores) during the benchmark"
+          + (": wall times and -j speed-ups are understated" if other / elapsed > 0.2 else ""))
 
 
 if __name__ == "__main__":
