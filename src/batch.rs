@@ -2,9 +2,10 @@
 //!
 //! Workers (a rayon pool of `jobs` threads) take documents as slots free up; one writer puts
 //! records back in input order through a reorder buffer of at most `window` records, so memory
-//! does not grow with the batch. Each document runs on its own thread with a deep stack and a
-//! time limit: a document that overruns gets a `timeout` record and the batch moves on (its
-//! thread cannot be killed and finishes in the background; process isolation is the cure).
+//! does not grow with the batch. Each worker hands its documents to a document thread of its
+//! own with a deep stack, under a time limit: a document that overruns gets a `timeout` record
+//! and the batch moves on (that thread cannot be killed; it is abandoned and finishes in the
+//! background, and the worker starts a new one; process isolation is the cure).
 
 use crate::error::DocError;
 use crate::record::{Record, Source};
@@ -106,36 +107,84 @@ fn tally(summary: &mut Summary, rec: &Record) {
     }
 }
 
-/// One document on its own thread, under the time limit.
+/// A long-lived thread that reads documents for one worker: reused from document to document
+/// (no thread churn, so the allocator reuses its memory), replaced when a document overruns.
+struct DocThread {
+    jobs: mpsc::Sender<(String, Config)>,
+    done: mpsc::Receiver<Record>,
+}
+
+impl DocThread {
+    fn spawn() -> Option<DocThread> {
+        let (jobs, job_rx) = mpsc::channel::<(String, Config)>();
+        let (done_tx, done) = mpsc::channel::<Record>();
+        std::thread::Builder::new()
+            .name("ordex-doc".into())
+            .stack_size(DOC_STACK)
+            .spawn(move || {
+                for (path, config) in job_rx {
+                    // Abandoned after a time-out: nobody listens any more, so stop.
+                    if done_tx.send(process_path(&path, &config)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(DocThread { jobs, done })
+    }
+}
+
+thread_local! {
+    static DOC_THREAD: std::cell::RefCell<Option<DocThread>> = const { std::cell::RefCell::new(None) };
+}
+
+/// One document on this worker's document thread, under the time limit.
 pub fn run_one(path: &str, config: &Config) -> Record {
-    let (tx, rx) = mpsc::channel();
-    let owned = path.to_string();
-    let cfg = config.clone();
-    let spawned = std::thread::Builder::new()
-        .name("ordex-doc".into())
-        .stack_size(DOC_STACK)
-        .spawn(move || {
-            let _ = tx.send(process_path(&owned, &cfg));
-        });
-    if spawned.is_err() {
-        // No thread to be had: run here, without a time limit, rather than lose the document.
-        return process_path(path, config);
-    }
-    match rx.recv_timeout(Duration::from_secs(config.timeout_secs.max(1))) {
-        Ok(rec) => rec,
-        Err(mpsc::RecvTimeoutError::Timeout) => Record::error(
+    let failed = |err: DocError| {
+        Record::error(
             Source {
                 path: path.to_string(),
                 ..Source::default()
             },
-            &DocError::Timeout(config.timeout_secs),
-        ),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Record::error(
-            Source {
-                path: path.to_string(),
-                ..Source::default()
-            },
-            &DocError::Panic("the document thread ended without a record".into()),
-        ),
-    }
+            &err,
+        )
+    };
+    DOC_THREAD.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            *slot = DocThread::spawn();
+        }
+        let Some(thread) = slot.as_ref() else {
+            // No thread to be had: run here, without a time limit, rather than lose the document.
+            return process_path(path, config);
+        };
+        if thread
+            .jobs
+            .send((path.to_string(), config.clone()))
+            .is_err()
+        {
+            *slot = None;
+            return failed(DocError::Panic(
+                "the document thread ended without a record".into(),
+            ));
+        }
+        match thread
+            .done
+            .recv_timeout(Duration::from_secs(config.timeout_secs.max(1)))
+        {
+            Ok(rec) => rec,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // The thread cannot be killed: it is abandoned (it ends when its document
+                // does) and the next document gets a fresh one.
+                *slot = None;
+                failed(DocError::Timeout(config.timeout_secs))
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                *slot = None;
+                failed(DocError::Panic(
+                    "the document thread ended without a record".into(),
+                ))
+            }
+        }
+    })
 }
