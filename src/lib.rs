@@ -77,14 +77,14 @@ pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
     };
     // Cleaning and segmentation are our own code and total; they still run under the same
     // guard so that a bug of ours costs one record, not the batch.
-    let built = catch_unwind(AssertUnwindSafe(|| build(&doc)));
+    let built = catch_unwind(AssertUnwindSafe(|| build(doc)));
     match built {
         Ok(record) => Record { source, ..record },
         Err(payload) => Record::error(source, &DocError::Panic(panic_message(payload.as_ref()))),
     }
 }
 
-fn build(doc: &pdf::Document) -> Record {
+fn build(doc: pdf::Document) -> Record {
     let clean = clean::clean(doc);
     let seg = segment::segment(&clean);
     let mut warnings = clean.warnings.clone();

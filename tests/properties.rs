@@ -178,14 +178,14 @@ proptest! {
 
     #[test]
     fn cleaning_twice_changes_nothing(body in pages(), numbered in any::<bool>()) {
-        let once = clean(&document(&body, numbered));
-        let twice = clean(&reload(&once));
+        let once = clean(document(&body, numbered));
+        let twice = clean(reload(&once));
         prop_assert_eq!(texts(&once), texts(&twice));
     }
 
     #[test]
     fn cleaning_removes_only_numbers_and_stamps(body in pages()) {
-        let c = clean(&document(&body, true));
+        let c = clean(document(&body, true));
         // Every body line survives whole: the margin numbers and the stamp are all that went.
         for (p, lines) in texts(&c).iter().enumerate() {
             let want: Vec<&String> = body[p].iter().take(26).collect();
@@ -200,7 +200,7 @@ proptest! {
 
     #[test]
     fn segmentation_loses_no_text(body in pages(), numbered in any::<bool>()) {
-        let c = clean(&document(&body, numbered));
+        let c = clean(document(&body, numbered));
         prop_assert_eq!(check_no_text_lost(&c), Ok(()));
     }
 }
@@ -215,8 +215,8 @@ fn fixtures_clean_idempotently_and_segment_without_loss() {
         let Ok(doc) = ordex::pdf::load(std::fs::read(&path).unwrap()) else {
             continue;
         };
-        let once = clean(&doc);
-        let twice = clean(&reload(&once));
+        let once = clean(doc);
+        let twice = clean(reload(&once));
         assert_eq!(texts(&once), texts(&twice), "{}", path.display());
         assert_eq!(check_no_text_lost(&once), Ok(()), "{}", path.display());
     }

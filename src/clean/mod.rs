@@ -64,10 +64,14 @@ pub struct CleanDoc {
     pub warnings: Vec<String>,
 }
 
-/// Clean a loaded document.
-pub fn clean(doc: &Document) -> CleanDoc {
+/// Clean a loaded document (taken by value: its lines are moved, not copied).
+pub fn clean(mut doc: Document) -> CleanDoc {
     let mut warnings = Vec::new();
-    let mut lines: Vec<Vec<Line>> = doc.pages.iter().map(|p| p.lines.clone()).collect();
+    let mut lines: Vec<Vec<Line>> = doc
+        .pages
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.lines))
+        .collect();
 
     // 1. Encoding: flag a garbled layer; repair a proved constant shift.
     let verdict = encoding::check(&lines);

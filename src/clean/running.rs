@@ -140,9 +140,9 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
 }
 
 /// The font size of most characters on the page.
-pub fn dominant_size(lines: &[Line]) -> f64 {
+pub fn dominant_size<'a>(lines: impl IntoIterator<Item = &'a Line>) -> f64 {
     let mut weight: Vec<(f64, usize)> = Vec::new();
-    for w in lines.iter().flat_map(|l| &l.words) {
+    for w in lines.into_iter().flat_map(|l| &l.words) {
         let n = w.text.chars().count();
         match weight.iter_mut().find(|(s, _)| (s - w.size).abs() < 0.25) {
             Some(e) => e.1 += n,

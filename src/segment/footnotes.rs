@@ -72,7 +72,7 @@ fn is_ref_mark(w: &Word) -> bool {
 /// Split each page's lines into body lines and footnotes. `body_size` is the document's body
 /// font size. Reference marks (raised numbers) are removed from the body lines.
 pub fn split(
-    pages: &[(usize, Vec<Line>)],
+    pages: &[(usize, &[Line])],
     body_size: f64,
 ) -> (Vec<(usize, Vec<Line>)>, Vec<Footnote>) {
     let mut notes: Vec<Footnote> = Vec::new();

@@ -144,17 +144,12 @@ pub fn segment(doc: &CleanDoc) -> Segments {
             ..Segments::default()
         };
     }
-    let all: Vec<Line> = doc
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter().cloned())
-        .collect();
-    let body_size = running::dominant_size(&all);
-    let pages: Vec<(usize, Vec<Line>)> = doc
+    let body_size = running::dominant_size(doc.pages.iter().flat_map(|p| &p.lines));
+    let pages: Vec<(usize, &[Line])> = doc
         .pages
         .iter()
         .filter(|p| !p.needs_ocr)
-        .map(|p| (p.number, p.lines.clone()))
+        .map(|p| (p.number, p.lines.as_slice()))
         .collect();
     let (pages, footnotes) = footnotes::split(&pages, body_size);
 
