@@ -152,25 +152,28 @@ pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
         }
     }
     // 2. Fold superscripts (smaller, raised a little) into the line below them.
-    let mut folded: Vec<(Vec<Glyph>, bool)> = Vec::with_capacity(clusters.len());
+    let sup: Vec<bool> = (0..clusters.len())
+        .map(|i| {
+            clusters
+                .get(i + 1)
+                .is_some_and(|next| is_superscript_of(&clusters[i], next))
+        })
+        .collect();
+    let mut lines = Vec::with_capacity(clusters.len());
     let mut pending_sup: Vec<Glyph> = Vec::new();
-    for (i, c) in clusters.iter().enumerate() {
-        if let Some(next) = clusters.get(i + 1) {
-            if is_superscript_of(c, next) {
-                pending_sup.extend_from_slice(c);
-                continue;
-            }
+    for (mut c, is_sup) in clusters.into_iter().zip(sup) {
+        if is_sup {
+            pending_sup.append(&mut c);
+            continue;
         }
-        let mut c = c.clone();
         let has_sup = !pending_sup.is_empty();
         c.append(&mut pending_sup);
-        folded.push((c, has_sup));
+        let line = words_of_line(c, has_sup);
+        if !line.words.is_empty() {
+            lines.push(line);
+        }
     }
-    folded
-        .into_iter()
-        .map(|(c, has_sup)| words_of_line(c, has_sup))
-        .filter(|l| !l.words.is_empty())
-        .collect()
+    lines
 }
 
 /// Fold a line made only of small raised numbers (a footnote mark left alone once a margin
