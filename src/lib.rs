@@ -15,10 +15,12 @@
 //! ## Code map
 //!
 //! - [`pdf`]: the only module that names the PDF engine (hayro). `pdf::layout` is pure geometry.
-//! - [`clean`]: `line_numbers`, `stamps`, `running`, `quality`; `reflow` joins lines into
-//!   paragraphs. Works on our own `Page`/`Line`/`Word` types.
-//! - [`segment`]: `caption`, `order`, `signature`, `footnotes`, `courts`. Total: it returns what
-//!   it found plus warnings and never panics on purpose.
+//! - [`clean`]: `encoding` (garbled layers, shift repair), `stamps`, `line_numbers`, `running`
+//!   (heads, feet, page numbers); `reflow` joins lines into paragraphs (called by `segment` on
+//!   the body). Works on our own `Page`/`Line`/`Word` types.
+//! - [`segment`]: `footnotes`, `caption` (with `parties`, `courts`, and `minutes` for C.D. Cal.
+//!   minutes forms), `signature` (with `dates`), `order`. Total: it returns what it found plus
+//!   warnings and never panics on purpose.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output.
 //! - `main.rs`: the CLI (clap, terminal, exit codes) and nothing else.
 //!

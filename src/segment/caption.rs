@@ -2,10 +2,13 @@
 //!
 //! Reads the two-column layout by geometry: a column of ")" (or ":" or "§") separators, or a
 //! right column that starts at one x, splits party names (left) from case number and title
-//! (right). The caption ends at the first line of prose.
+//! (right); stacked appellate captions and centred titles run across. The caption ends at the
+//! first line of prose (after an appellate recital, at the party table that follows it).
+//! Party lines go to `parties`; a C.D. Cal. minutes form goes to `minutes`. Never invents text.
 
 use super::courts;
-use super::{minutes, Caption, Party, Signature};
+use super::parties::{parties, role_of};
+use super::{minutes, Caption, Signature};
 use crate::pdf::Line;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -63,45 +66,6 @@ static JUDGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$",
-    )
-});
-
-/// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.
-pub fn role_of(text: &str) -> Option<&'static str> {
-    let t = text.trim();
-    let caps = ROLE.captures(t)?;
-    let word = caps.get(1)?.as_str().to_lowercase();
-    let role = if word.contains("appellant") {
-        "appellant"
-    } else if word.contains("appellee") {
-        "appellee"
-    } else if word.starts_with("plaintiff")
-        || word.starts_with("counter") && word.contains("claimant")
-        || word.starts_with("cross-c")
-        || word.starts_with("crossc")
-    {
-        "plaintiff"
-    } else if word.starts_with("defendant") || word.contains("defendant") {
-        "defendant"
-    } else if word.starts_with("petitioner") || word == "employee" || word.starts_with("claimant") {
-        "petitioner"
-    } else if word.starts_with("respondent") || word == "employer" || word == "carrier" {
-        "respondent"
-    } else if word.starts_with("movant") {
-        "movant"
-    } else if word.starts_with("debtor") {
-        "debtor"
-    } else if word.starts_with("intervenor") {
-        "intervenor"
-    } else {
-        "other"
-    };
-    Some(role)
-}
-
 /// Case numbers as printed in `text`, in order.
 pub fn case_numbers(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, usize)> = Vec::new();
@@ -151,7 +115,7 @@ pub fn normalize_case_number(text: &str) -> Option<String> {
     Some(format!("{}-{}-{:0>5}", &c[2], c[1].to_lowercase(), &c[3]))
 }
 
-fn upper_share(text: &str) -> f64 {
+pub(super) fn upper_share(text: &str) -> f64 {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() {
         return 0.0;
@@ -604,187 +568,6 @@ fn title(lines: &[String]) -> Option<String> {
     Some(out)
 }
 
-/// Corporate and name suffixes that follow a comma inside one party's name.
-const SUFFIXES: &[&str] = &[
-    "INC", "LLC", "L.L.C", "LLP", "LP", "L.P", "CORP", "CO", "LTD", "N.A", "JR", "SR", "II", "III",
-    "IV", "P.C", "PLLC", "S.A", "AG", "GMBH", "PLC", "ET",
-];
-
-/// Split "CITY OF FRESNO, COUNTY OF FRESNO" into two names, but keep "ACME, INC." whole.
-fn split_names(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for piece in text.split(", ") {
-        let head = piece.trim_start_matches("and ").trim();
-        let first = head
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(['.', ',']);
-        let is_suffix = SUFFIXES.iter().any(|s| first.eq_ignore_ascii_case(s))
-            || first.eq_ignore_ascii_case("et");
-        let starts_name = upper_share(head) > 0.9
-            && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !is_suffix;
-        if !cur.is_empty() && starts_name && upper_share(&cur) > 0.9 {
-            out.push(std::mem::take(&mut cur));
-            cur.push_str(head);
-        } else {
-            if !cur.is_empty() {
-                cur.push_str(", ");
-            }
-            cur.push_str(piece);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn clean_name(name: &str) -> String {
-    let name = name.trim();
-    let name = name
-        .strip_prefix("and ")
-        .or_else(|| name.strip_prefix("And "))
-        .or_else(|| name.strip_prefix("AND "))
-        .unwrap_or(name);
-    let mut n = name.trim_end_matches([',', ';', ' ']).trim().to_string();
-    for tail in [" and", " AND", ", and", ";"] {
-        if let Some(s) = n.strip_suffix(tail) {
-            n = s.trim_end_matches([',', ' ']).to_string();
-        }
-    }
-    n
-}
-
-/// Parties from the left column's lines: names accumulate until a role line names their side.
-pub fn parties(lines: &[String]) -> Vec<Party> {
-    let mut out: Vec<Party> = Vec::new();
-    let mut pending: Vec<String> = Vec::new();
-    let mut side = 0; // 0 before "v.", 1 after
-    let mut in_panel = false;
-    let flush = |pending: &mut Vec<String>, role: &str, out: &mut Vec<Party>| {
-        let mut entries: Vec<String> = Vec::new();
-        for line in pending.drain(..) {
-            let starts_new = !entries.is_empty()
-                && entries.last().is_some_and(|e| {
-                    let e = e.trim_end();
-                    e.ends_with(',') || e.ends_with(", and") || e.ends_with("; and")
-                })
-                && line.split_whitespace().next().is_some_and(|w| {
-                    upper_share(w) > 0.9 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                });
-            if starts_new {
-                entries.push(line);
-            } else if let Some(last) = entries.last_mut() {
-                last.push(' ');
-                last.push_str(&line);
-            } else {
-                entries.push(line);
-            }
-        }
-        for e in entries {
-            for name in split_names(e.trim()) {
-                let name = clean_name(&name);
-                if name.chars().any(|c| c.is_alphabetic()) {
-                    let lower = name.to_lowercase();
-                    let role = if lower.starts_with("in re") || lower.starts_with("in the matter") {
-                        "in_re"
-                    } else {
-                        role
-                    };
-                    out.push(Party {
-                        name,
-                        role: role.to_string(),
-                    });
-                }
-            }
-        }
-    };
-    for raw in lines {
-        let t = raw
-            .trim()
-            .trim_matches(|c| c == ')' || c == '§' || c == '_')
-            .trim();
-        if t.is_empty() || t.chars().all(|c| c == '_' || c == '-' || c == ' ') {
-            continue;
-        }
-        // An appellate panel ("Before: ..., Circuit Judges.") precedes the parties; a byline
-        // ("MARTINOTTI, DISTRICT JUDGE") closes the caption.
-        let upper = t.to_uppercase();
-        let judge_end = ["JUDGE", "JUDGE:", "JUDGES", "JUDGE.", "JUDGES.", "JUDGES:"]
-            .iter()
-            .any(|e| upper.ends_with(e));
-        if upper.starts_with("BEFORE") {
-            in_panel = !judge_end;
-            continue;
-        }
-        if in_panel {
-            in_panel = !judge_end;
-            continue;
-        }
-        if judge_end {
-            break;
-        }
-        let lower = t.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "v." | "v"
-                | "vs."
-                | "vs"
-                | "versus"
-                | "against"
-                | "- against -"
-                | "-against-"
-                | "- v. -"
-        ) {
-            if !pending.is_empty() {
-                flush(&mut pending, "plaintiff", &mut out);
-            }
-            side = 1;
-            continue;
-        }
-        if let Some(role) = role_of(t) {
-            flush(&mut pending, role, &mut out);
-            continue;
-        }
-        // "ERIKA MENDOZA, Plaintiff," on one line.
-        if let Some((name, role_text)) = t.rsplit_once(", ") {
-            if let Some(role) = role_of(role_text) {
-                pending.push(name.to_string());
-                flush(&mut pending, role, &mut out);
-                continue;
-            }
-        }
-        pending.push(t.to_string());
-    }
-    if !pending.is_empty() {
-        let in_re = pending.first().is_some_and(|p| {
-            let l = p.to_lowercase();
-            l.starts_with("in re") || l.starts_with("in the matter")
-        });
-        let role = if in_re {
-            "in_re"
-        } else if side == 1 {
-            "defendant"
-        } else {
-            "other"
-        };
-        if in_re {
-            let joined = pending.join(" ");
-            pending.clear();
-            out.push(Party {
-                name: clean_name(&joined),
-                role: role.to_string(),
-            });
-        } else {
-            flush(&mut pending, role, &mut out);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -832,64 +615,6 @@ mod tests {
         assert_eq!(
             normalize_case_number("17-cv-04467-BLF").as_deref(),
             Some("17-cv-04467")
-        );
-    }
-
-    #[test]
-    fn roles() {
-        assert_eq!(role_of("Plaintiffs,"), Some("plaintiff"));
-        assert_eq!(role_of("Defendant."), Some("defendant"));
-        assert_eq!(role_of("Plaintiff-Appellant,"), Some("appellant"));
-        assert_eq!(role_of("Employer"), Some("respondent"));
-        assert_eq!(role_of("Plaintiff, Appellant,"), Some("appellant"));
-        assert_eq!(role_of("ERIKA MENDOZA"), None);
-    }
-
-    #[test]
-    fn parties_from_left_column() {
-        let lines: Vec<String> = [
-            "ERIKA MENDOZA, et al.,",
-            "Plaintiffs,",
-            "v.",
-            "ELECTROLUX HOME PRODUCTS",
-            "INC., et al.,",
-            "Defendants.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let p = parties(&lines);
-        assert_eq!(p.len(), 2);
-        assert_eq!(
-            (p[0].name.as_str(), p[0].role.as_str()),
-            ("ERIKA MENDOZA, et al.", "plaintiff")
-        );
-        assert_eq!(
-            (p[1].name.as_str(), p[1].role.as_str()),
-            ("ELECTROLUX HOME PRODUCTS INC., et al.", "defendant")
-        );
-    }
-
-    #[test]
-    fn several_parties_per_side() {
-        let lines: Vec<String> = [
-            "CITY OF FRESNO, COUNTY OF FRESNO,",
-            "AMERICAN AMBULANCE,",
-            "CONSUMERINFO.COM, INC. dba",
-            "Defendants.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let names: Vec<String> = parties(&lines).into_iter().map(|p| p.name).collect();
-        assert_eq!(
-            names,
-            [
-                "CITY OF FRESNO",
-                "COUNTY OF FRESNO",
-                "AMERICAN AMBULANCE",
-                "CONSUMERINFO.COM, INC. dba"
-            ]
         );
     }
 }

@@ -1,5 +1,6 @@
-//! Footnotes: the block of smaller type at the foot of a page that starts with a note number,
-//! continued onto the next page when a note runs over; and the reference marks in the text.
+//! Footnotes: the block at the foot of a page that starts with a note mark (set in smaller type,
+//! or in body type with a raised mark), continued onto the next page when a note runs over;
+//! and the reference marks in the text, which are removed from the body.
 
 use super::Footnote;
 use crate::clean::reflow::join_line;
@@ -14,14 +15,8 @@ fn marker(line: &Line, body_size: f64) -> Option<String> {
         (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
             || matches!(t, "*" | "**" | "†" | "‡")
     };
-    if is_mark(&w.text) && (w.sup || (line.words.len() > 1 && w.size <= body_size)) {
-        return Some(w.text.clone());
-    }
-    // "1Citation ..." with the mark run into the first word.
-    if w.sup {
-        return None;
-    }
-    None
+    (is_mark(&w.text) && (w.sup || (line.words.len() > 1 && w.size <= body_size)))
+        .then(|| w.text.clone())
 }
 
 /// Start of the bottom run of lines set closer than the page's usual pitch (single-spaced

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod footnotes;
 pub mod minutes;
 pub mod order;
+pub mod parties;
 pub mod signature;
 
 use crate::clean::reflow::{self, Paragraph, TLine};
