@@ -14,7 +14,7 @@ fn re(p: &str) -> Regex {
 /// A judge's or clerk's title, possibly after the name on the same line.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat\w*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$",
+        r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat\w*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$",
     )
 });
 static SO_ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
@@ -73,16 +73,38 @@ fn date_of(text: &str) -> Option<String> {
     parse_date(text)
 }
 
+/// A block signed by an image alone, with no printed name or title: the last "Dated:" line
+/// with a date, after the order's last words, is the block.
+fn dated_only(lines: &[TLine], from: usize) -> Option<Found> {
+    let at = (from..lines.len()).rev().take(6).find(|&i| {
+        let t = lines[i].text.trim_start();
+        t.len() < 60 && DATE_LINE.is_match(t) && date_of(t).is_some()
+    })?;
+    let date = date_of(&lines[at].text);
+    Some(Found {
+        signature: Signature {
+            date,
+            judge: None,
+            title: None,
+            page: Some(lines[at].page),
+        },
+        start: at,
+        end: at + 1,
+    })
+}
+
 /// Find the signature block among the body lines starting at `from`.
 pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     let so = (from..lines.len())
         .rev()
         .find(|&i| SO_ORDERED.is_match(&lines[i].text));
     let region_start = so.unwrap_or(from + (lines.len().saturating_sub(from)) / 3);
-    let title_at = (region_start..lines.len()).find(|&i| {
+    let Some(title_at) = (region_start..lines.len()).find(|&i| {
         let t = lines[i].text.trim();
         t.len() < 90 && TITLE.is_match(t) && !t.ends_with('.')
-    })?;
+    }) else {
+        return dated_only(lines, region_start);
+    };
     let caps = TITLE.captures(lines[title_at].text.trim())?;
     let title_match = caps.get(1)?;
     let title_line = lines[title_at].text.trim();
@@ -210,6 +232,30 @@ mod tests {
         let f = find(&l, 0).unwrap();
         assert_eq!(f.signature.judge, None);
         assert_eq!(f.signature.date.as_deref(), Some("2020-12-01"));
+    }
+
+    #[test]
+    fn image_signature_with_a_date_only() {
+        let l = lines(&[
+            "3. The parties shall refrain from filing.",
+            "Dated: April 22, 2020",
+            "/cran0208.icr",
+        ]);
+        let f = find(&l, 0).unwrap();
+        assert_eq!(f.signature.date.as_deref(), Some("2020-04-22"));
+        assert_eq!((f.start, f.end), (1, 2));
+        let l = lines(&[
+            "IT IS SO ORDERED.",
+            "Dated: January 31, 2017 ______",
+            "HONORABLE ANDRÉ BIROTTE JR.",
+            "UNITED STATES DISTRICT COURT JUDGE",
+        ]);
+        let f = find(&l, 0).unwrap();
+        assert_eq!(f.signature.judge.as_deref(), Some("ANDRÉ BIROTTE JR."));
+        assert_eq!(
+            f.signature.title.as_deref(),
+            Some("UNITED STATES DISTRICT COURT JUDGE")
+        );
     }
 
     #[test]
