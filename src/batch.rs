@@ -141,9 +141,11 @@ thread_local! {
 /// One document on this worker's document thread, under the time limit.
 pub fn run_one(path: &str, config: &Config) -> Record {
     let failed = |err: DocError| {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         Record::error(
             Source {
                 path: path.to_string(),
+                bytes,
                 ..Source::default()
             },
             &err,
