@@ -159,32 +159,49 @@ pub fn segment(doc: &CleanDoc) -> Segments {
     let mut caption_text = String::new();
     let mut minutes_signature = None;
     let mut skip = 0;
-    if let Some((number, lines)) = pages.iter().find(|(_, l)| !l.is_empty()) {
+    let mut texted = pages.iter().filter(|(_, l)| !l.is_empty());
+    if let Some((number, first_lines)) = texted.next() {
         let width = doc
             .pages
             .iter()
             .find(|p| p.number == *number)
             .map_or(612.0, |p| p.width);
-        let (c, n, w, form_signature) = caption::find(lines, width);
+        let (mut c, mut n, mut w, mut form_signature) = caption::find(first_lines, width);
+        // A long caption (a list of parties) runs onto the next page: when page 1 holds no
+        // prose and no party found a role, read the two pages as one caption.
+        let no_role = c.parties.iter().all(|p| p.role == "other");
+        if n >= first_lines.len() && no_role {
+            if let Some((_, second)) = texted.next() {
+                let both: Vec<Line> = first_lines.iter().chain(second.iter()).cloned().collect();
+                let again = caption::find(&both, width);
+                if again.0.parties.iter().any(|p| p.role != "other") {
+                    (c, n, w, form_signature) = again;
+                }
+            }
+        }
         minutes_signature = form_signature;
         caption = c;
         skip = n;
-        caption_text = lines[..n.min(lines.len())]
-            .iter()
-            .map(Line::text)
-            .collect::<Vec<_>>()
-            .join("\n");
+        let mut rest = n;
+        let mut texts = Vec::new();
+        for (_, ls) in pages.iter().filter(|(_, l)| !l.is_empty()) {
+            let take = rest.min(ls.len());
+            texts.extend(ls[..take].iter().map(Line::text));
+            rest -= take;
+            if rest == 0 {
+                break;
+            }
+        }
+        caption_text = texts.join("\n");
         warnings.extend(w);
     } else {
         warnings.push("no text to segment".to_string());
     }
+    // The body starts after the caption's lines, which may reach onto page 2.
     let mut lines: Vec<TLine> = Vec::new();
-    let mut first = true;
     for (page, ls) in &pages {
-        let from = if first && !ls.is_empty() { skip } else { 0 };
-        if !ls.is_empty() {
-            first = false;
-        }
+        let from = skip.min(ls.len());
+        skip -= from;
         lines.extend(ls.iter().skip(from).map(|l| tline(*page, l)));
     }
 

@@ -58,8 +58,17 @@ const SUFFIXES: &[&str] = &[
     "IV", "P.C", "PLLC", "S.A", "AG", "GMBH", "PLC", "ET",
 ];
 
-/// Split "CITY OF FRESNO, COUNTY OF FRESNO" into two names, but keep "ACME, INC." whole.
+/// Split "CITY OF FRESNO, COUNTY OF FRESNO" into two names, but keep "ACME, INC." whole; a list
+/// of names each closed by ";" is split there ("A; B; C;"), but "ESTEBAN LEON; and DOES 1
+/// through 10" (the Doe-defendant idiom, one semicolon) stays one entry.
 fn split_names(text: &str) -> Vec<String> {
+    if text.matches("; ").count() >= 2 {
+        return text.split("; ").flat_map(split_names_commas).collect();
+    }
+    split_names_commas(text)
+}
+
+fn split_names_commas(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     for piece in text.split(", ") {
@@ -269,6 +278,38 @@ mod tests {
         assert_eq!(
             (p[1].name.as_str(), p[1].role.as_str()),
             ("ELECTROLUX HOME PRODUCTS INC., et al.", "defendant")
+        );
+    }
+
+    #[test]
+    fn semicolon_lists_split_but_not_the_doe_idiom() {
+        let names = |lines: &[&str]| -> Vec<String> {
+            parties(&lines.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names(&[
+                "BADR DHAIFALLAH AHMED MOHAMMED;",
+                "YOUSEF BADR DHAIFALLAH",
+                "AHMED MOHAMED;",
+                "MAHA ABDULHAMEED;",
+                "Plaintiffs,"
+            ]),
+            [
+                "BADR DHAIFALLAH AHMED MOHAMMED",
+                "YOUSEF BADR DHAIFALLAH AHMED MOHAMED",
+                "MAHA ABDULHAMEED"
+            ]
+        );
+        assert_eq!(
+            names(&[
+                "ESTEBAN LEON; and DOES 1",
+                "through 10, inclusive,",
+                "Defendants."
+            ]),
+            ["ESTEBAN LEON; and DOES 1 through 10, inclusive"]
         );
     }
 
