@@ -40,13 +40,15 @@ fn band(line: &Line, height: f64) -> Option<bool> {
 
 /// Mask digits so "Page 3 of 9" and "Page 4 of 9" are the same line.
 fn key(line: &Line) -> String {
-    let mut k = String::new();
-    for c in line.text().chars() {
+    let mut k = String::with_capacity(line.words.iter().map(|w| w.text.len()).sum());
+    for c in line.words.iter().flat_map(|w| w.text.chars()) {
         if c.is_ascii_digit() {
             if !k.ends_with('#') {
                 k.push('#');
             }
-        } else if !c.is_whitespace() {
+        } else if c.is_ascii() {
+            k.push(c.to_ascii_lowercase());
+        } else {
             k.extend(c.to_lowercase());
         }
     }
@@ -63,80 +65,88 @@ pub fn is_page_number(text: &str) -> bool {
 /// were removed.
 pub fn strip(pages: &mut [CleanPage]) -> usize {
     let n = pages.len();
-    let mut counts: HashMap<(bool, String), usize> = HashMap::new();
-    // Anywhere on the page, a line repeated word for word at the same height on most pages is
-    // a running head too (a minutes form's boxed header runs well below the top band).
-    let mut placed: HashMap<(i64, String), usize> = HashMap::new();
-    for p in pages.iter() {
-        let mut seen_placed: Vec<(i64, String)> = Vec::new();
-        for l in &p.lines {
-            let k = ((l.baseline / 3.0).round() as i64, key(l));
-            if !seen_placed.contains(&k) {
-                seen_placed.push(k);
+    // Each line's masked text, once.
+    let keys: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| p.lines.iter().map(key).collect())
+        .collect();
+    // Lines in the top or bottom band, counted by the pages they occur on; and, anywhere on the
+    // page, lines repeated word for word at the same height (a minutes form's boxed header runs
+    // well below the top band).
+    let mut counts: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut placed: HashMap<(i64, &str), usize> = HashMap::new();
+    for (p, page_keys) in pages.iter().zip(&keys) {
+        let mut seen: Vec<(bool, &str)> = Vec::new();
+        let mut seen_placed: Vec<(i64, &str)> = Vec::new();
+        for (l, k) in p.lines.iter().zip(page_keys) {
+            let at = (height_bucket(l), k.as_str());
+            if !seen_placed.contains(&at) {
+                seen_placed.push(at);
             }
-        }
-        for k in seen_placed {
-            *placed.entry(k).or_default() += 1;
-        }
-    }
-    let placed_need = 3.max((0.5 * n as f64).ceil() as usize);
-    for p in pages.iter() {
-        let mut seen: Vec<(bool, String)> = Vec::new();
-        for l in &p.lines {
             if let Some(top) = band(l, p.height) {
-                let k = (top, key(l));
-                if !seen.contains(&k) {
-                    seen.push(k);
+                if !seen.contains(&(top, k.as_str())) {
+                    seen.push((top, k.as_str()));
                 }
             }
         }
         for k in seen {
             *counts.entry(k).or_default() += 1;
         }
+        for k in seen_placed {
+            *placed.entry(k).or_default() += 1;
+        }
     }
     let need = 2.max((0.4 * n as f64).ceil() as usize);
-    let mut removed = 0;
+    let placed_need = 3.max((0.5 * n as f64).ceil() as usize);
     let first_page = pages.first().map_or(0, |p| p.number);
-    for p in pages.iter_mut() {
+    let mut drop: Vec<Vec<bool>> = Vec::with_capacity(n);
+    for (p, page_keys) in pages.iter().zip(&keys) {
         let body_size = dominant_size(&p.lines);
-        let height = p.height;
-        let number = p.number;
-        let before = p.lines.len();
-        p.lines.retain(|l| {
-            let k = key(l);
+        let goes = |(l, k): (&Line, &String)| -> bool {
             let repeated = k.len() >= 8
                 && placed
-                    .get(&((l.baseline / 3.0).round() as i64, k))
+                    .get(&(height_bucket(l), k.as_str()))
                     .copied()
                     .unwrap_or(0)
                     >= placed_need;
-            if repeated && !(number == first_page && l.baseline < 0.5 * height) {
-                return false;
-            }
-            let Some(top) = band(l, height) else {
+            if repeated && !(p.number == first_page && l.baseline < 0.5 * p.height) {
                 return true;
+            }
+            let Some(top) = band(l, p.height) else {
+                return false;
             };
             let text = l.text();
             if is_page_number(&text) {
-                return false;
+                return true;
             }
             // The first page's heading is its caption (the court name of a minutes form repeats
             // on every page): only later pages lose a repeated top line.
-            let first_top = top && number == first_page;
+            let first_top = top && p.number == first_page;
             if n >= 2
                 && !first_top
-                && key(l).len() >= 2
-                && counts.get(&(top, key(l))).copied().unwrap_or(0) >= need
+                && k.len() >= 2
+                && counts.get(&(top, k.as_str())).copied().unwrap_or(0) >= need
             {
-                return false;
+                return true;
             }
             // A footer in a smaller type that names the case ("ORDER – 2:17-cv-01666-KJN").
             let small = l.size > 0.0 && l.size < 0.85 * body_size;
-            !(small && !top && text.len() < 100 && CASE_NO.is_match(&text))
-        });
-        removed += before - p.lines.len();
+            small && !top && text.len() < 100 && CASE_NO.is_match(&text)
+        };
+        drop.push(p.lines.iter().zip(page_keys).map(goes).collect());
+    }
+    let mut removed = 0;
+    for (p, page_drop) in pages.iter_mut().zip(drop) {
+        removed += page_drop.iter().filter(|d| **d).count();
+        let mut it = page_drop.into_iter();
+        p.lines.retain(|_| !it.next().unwrap_or(false));
     }
     removed
+}
+
+/// Lines at the same height on different pages share a bucket (3 pt).
+fn height_bucket(l: &Line) -> i64 {
+    (l.baseline / 3.0).round() as i64
 }
 
 /// The font size of most characters on the page.
