@@ -533,39 +533,59 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
 }
 
 fn title(lines: &[String]) -> Option<String> {
-    let start = lines
-        .iter()
-        .position(|t| TITLE.is_match(t.trim()) && upper_share(t) > 0.6)?;
-    let mut out = lines[start].trim().to_string();
-    for t in &lines[start + 1..] {
-        let t = t.trim();
-        let lower = t.to_lowercase();
-        let stop = t.starts_with(['(', '[']) && !lower.starts_with("[proposed")
-            || [
-                "re:",
-                "judge",
-                "date:",
-                "time:",
-                "ctrm",
-                "courtroom",
-                "complaint filed",
-                "action filed",
-                "trial date",
-                "hearing date",
-                "dept",
-                "place:",
-            ]
-            .iter()
-            .any(|k| lower.starts_with(k))
-            || upper_share(t) < 0.6
-            || !case_numbers(t).is_empty();
-        if stop {
-            break;
+    // Every block that starts with a title word, joined: an order can carry two titles, one
+    // under the other with its docket reference between ("ORDER GRANTING MOTION FOR FEES /
+    // (ECF No. 26) / ORDER SEALING DOCKET NUMBERS 26-2 AND 26-3 ...").
+    let starts = |t: &str| TITLE.is_match(t.trim()) && upper_share(t) > 0.6;
+    let mut blocks: Vec<String> = Vec::new();
+    let mut i = lines.iter().position(|t| starts(t))?;
+    loop {
+        let mut out = lines[i].trim().to_string();
+        i += 1;
+        while let Some(t) = lines.get(i).map(|t| t.trim()) {
+            if title_stops(t) {
+                break;
+            }
+            out.push(' ');
+            out.push_str(t);
+            i += 1;
         }
-        out.push(' ');
-        out.push_str(t);
+        blocks.push(out);
+        // A second title follows only its docket reference, directly.
+        let after_reference = lines
+            .get(i)
+            .is_some_and(|t| t.trim().starts_with(['(', '[']));
+        match lines.get(i + 1) {
+            Some(t) if after_reference && starts(t) => i += 1,
+            _ => break,
+        }
     }
-    Some(out)
+    Some(blocks.join(" "))
+}
+
+/// A title ends at a reference line ("(ECF No. 26)", "[Re: Dkt. 5]"), a hearing block, a line
+/// in lower case, or a case number.
+fn title_stops(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    t.starts_with(['(', '[']) && !lower.starts_with("[proposed")
+        || [
+            "re:",
+            "judge",
+            "date:",
+            "time:",
+            "ctrm",
+            "courtroom",
+            "complaint filed",
+            "action filed",
+            "trial date",
+            "hearing date",
+            "dept",
+            "place:",
+        ]
+        .iter()
+        .any(|k| lower.starts_with(k))
+        || upper_share(t) < 0.6
+        || !case_numbers(t).is_empty()
 }
 
 #[cfg(test)]
