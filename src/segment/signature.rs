@@ -152,10 +152,12 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
             }
         }
     }
-    // Rules, "/s/" lines and "FOR THE COURT:" above the name belong to the block too.
+    // Rules, "/s/" lines, "FOR THE COURT:" and a date line left blank ("Dated: ______",
+    // "Dated this ___ day of ____") above the name belong to the block too.
     while start > look_from && start > 0 {
         let t = lines[start - 1].text.trim();
-        if is_rule(t) || t.starts_with("/s/") || FOR_THE_COURT.is_match(t) {
+        let blank_date = DATE_LINE.is_match(t) && (t.contains("__") || t.trim_end().ends_with(':'));
+        if is_rule(t) || t.starts_with("/s/") || FOR_THE_COURT.is_match(t) || blank_date {
             start -= 1;
         } else {
             break;
@@ -256,6 +258,20 @@ mod tests {
             f.signature.title.as_deref(),
             Some("UNITED STATES DISTRICT COURT JUDGE")
         );
+    }
+
+    #[test]
+    fn blank_date_line_of_a_proposed_order() {
+        let l = lines(&[
+            "IT IS SO ORDERED.",
+            "Dated: _______________",
+            "The Honorable Maxine M. Chesney",
+            "United States District Judge",
+        ]);
+        let f = find(&l, 0).unwrap();
+        assert_eq!(f.start, 1);
+        assert_eq!(f.signature.date, None);
+        assert_eq!(f.signature.judge.as_deref(), Some("Maxine M. Chesney"));
     }
 
     #[test]
