@@ -62,7 +62,9 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static JUDGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:Judge|JUDGE|Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.']*){1,4})\s*$",
+        // "Judge Kenneth M. Switzer", "Judge: Hon. Phyllis J. Hamilton", "Hon. Anthony W. Ishii"
+        // (a prefix is required: a bare name in the right column is no judge).
+        r"^(?:(?:Judge|JUDGE):?\s+(?:(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+)?|(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+)([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.']*){1,4})\s*$",
     )
 });
 
@@ -620,6 +622,24 @@ mod tests {
         check_numbers("MDL 15-02641-PHX-DGC", &["MDL 15-02641-PHX-DGC"]);
         check_numbers("No. C 04-0098 SI", &["C 04-0098 SI"]);
         check_numbers("ORDER GRANTING REQUEST FOR REDACTION", &[]);
+    }
+
+    #[test]
+    fn judge_named_in_the_caption() {
+        let judge = |t: &str| JUDGE.captures(t).map(|c| c[1].to_string());
+        assert_eq!(
+            judge("Judge Kenneth M. Switzer").as_deref(),
+            Some("Kenneth M. Switzer")
+        );
+        assert_eq!(
+            judge("Judge: Hon. Phyllis J. Hamilton").as_deref(),
+            Some("Phyllis J. Hamilton")
+        );
+        assert_eq!(
+            judge("Hon. Anthony W. Ishii").as_deref(),
+            Some("Anthony W. Ishii")
+        );
+        assert_eq!(judge("ORDER GRANTING MOTION"), None);
     }
 
     #[test]
