@@ -17,8 +17,8 @@ pub enum DocError {
     /// A PDF whose structure could not be recovered.
     #[error("damaged PDF: {0}")]
     Damaged(String),
-    /// Encrypted with a password other than the empty one.
-    #[error("encrypted PDF that needs a password ({0})")]
+    /// Encrypted with a password other than the empty one, or in a way that cannot be read.
+    #[error("encrypted PDF: {0}")]
     Encrypted(String),
     /// The PDF engine panicked on this file.
     #[error("the PDF engine panicked: {0}")]

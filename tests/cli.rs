@@ -59,7 +59,7 @@ fn folder_gives_one_record_per_pdf_in_order_and_exit_1_for_bad_files() {
         .iter()
         .filter_map(|r| r["error"]["kind"].as_str())
         .collect();
-    assert_eq!(kinds, ["empty", "not_pdf"]);
+    assert_eq!(kinds, ["empty", "not_pdf", "encrypted"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("documents") && stderr.contains("failed"),

@@ -12,7 +12,7 @@ pub mod layout;
 use crate::error::DocError;
 use device::Collector;
 use hayro_interpret::hayro_syntax::page::Rotation;
-use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, Rect};
 use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings};
 pub use layout::{BBox, Glyph, Line, Word};
@@ -70,7 +70,15 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
     }
     check_header(&bytes)?;
     let pdf = Pdf::new(bytes).map_err(|e| match e {
-        LoadPdfError::Decryption(d) => DocError::Encrypted(format!("{d:?}")),
+        LoadPdfError::Decryption(d) => DocError::Encrypted(
+            match d {
+                DecryptionError::PasswordProtected => "a user password is needed; the empty one does not open it",
+                DecryptionError::MissingIDEntry => "the trailer has no /ID, which decryption needs",
+                DecryptionError::InvalidEncryption => "the encryption dictionary is invalid",
+                DecryptionError::UnsupportedAlgorithm => "the encryption algorithm is not supported",
+            }
+            .to_string(),
+        ),
         LoadPdfError::Invalid => {
             DocError::Damaged("no readable cross-reference table or page tree".into())
         }
