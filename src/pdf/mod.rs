@@ -72,10 +72,14 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(d) => DocError::Encrypted(
             match d {
-                DecryptionError::PasswordProtected => "a user password is needed; the empty one does not open it",
+                DecryptionError::PasswordProtected => {
+                    "a user password is needed; the empty one does not open it"
+                }
                 DecryptionError::MissingIDEntry => "the trailer has no /ID, which decryption needs",
                 DecryptionError::InvalidEncryption => "the encryption dictionary is invalid",
-                DecryptionError::UnsupportedAlgorithm => "the encryption algorithm is not supported",
+                DecryptionError::UnsupportedAlgorithm => {
+                    "the encryption algorithm is not supported"
+                }
             }
             .to_string(),
         ),
