@@ -168,12 +168,47 @@ pub fn check(pages: &[Vec<Line>]) -> Verdict {
             best = (score, Some(shift));
         }
     }
-    let shift = if best.0 >= 0.1 { best.1 } else { None };
+    let shift = if best.0 >= 0.1 {
+        best.1
+    } else {
+        known_shift(&sample)
+    };
     Verdict {
         garbled: true,
         shift,
         raw_share,
     }
+}
+
+/// The usual shift, +29 (TrueType glyph ids in the standard Macintosh order drawn as codes),
+/// accepted without prose when it turns the codes into words: a table's "Total Northrop Grumman
+/// Corp" holds no common English word, but its tokens are capitalised or lower-case words with
+/// vowels, which other shifts of the same codes do not give.
+fn known_shift(sample: &[char]) -> Option<i32> {
+    const SHIFT: i32 = 29;
+    let text: String = sample
+        .iter()
+        .map(|&c| {
+            if c == ' ' {
+                ' '
+            } else {
+                shifted(c, SHIFT).unwrap_or('\u{1}')
+            }
+        })
+        .collect();
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|t| t.len() >= 3)
+        .collect();
+    if tokens.len() < 20 {
+        return None;
+    }
+    let vowelled = tokens
+        .iter()
+        .filter(|t| t.chars().any(|c| "aeiouyAEIOUY".contains(c)))
+        .count();
+    let ok = prose_case_share(&text) >= 0.7 && vowelled as f64 >= 0.85 * tokens.len() as f64;
+    ok.then_some(SHIFT)
 }
 
 /// Apply a proved shift to every raw code in `lines`; raw codes that stay unreadable become
@@ -256,6 +291,15 @@ mod tests {
         assert_eq!(v.shift, Some(29));
         repair(&mut lines, v.shift);
         assert_eq!(lines[0].text(), text);
+    }
+
+    #[test]
+    fn a_table_in_the_usual_shift_is_repaired() {
+        // Column heads and fund names: no common English word among them.
+        let text = "Total Northrop Grumman Corp Fund Name Assets Performance Allocation Retirement Path Income Growth Balanced Target Stable Value Equity Index Bond Market International Small Large Capital Return Ratio";
+        let lines = vec![raw_line(text, 29)];
+        let v = check(std::slice::from_ref(&lines));
+        assert_eq!(v.shift, Some(29));
     }
 
     #[test]
