@@ -19,8 +19,9 @@
 //!   (heads, feet, page numbers); `reflow` joins lines into paragraphs (called by `segment` on
 //!   the body). Works on our own `Page`/`Line`/`Word` types.
 //! - [`segment`]: `footnotes`, `caption` (with `parties`, `courts`, and `minutes` for C.D. Cal.
-//!   minutes forms), `signature` (with `dates`), `order`. Total: it returns what it found plus
-//!   warnings and never panics on purpose.
+//!   minutes forms), `signature`, `order`. Total: it returns what it found plus warnings and
+//!   never panics on purpose.
+//! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output.
 //! - `main.rs`: the CLI (clap, terminal, exit codes) and nothing else.
 //!
@@ -33,6 +34,7 @@
 
 pub mod batch;
 pub mod clean;
+pub mod dates;
 pub mod error;
 pub mod pdf;
 pub mod record;

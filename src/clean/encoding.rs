@@ -261,25 +261,27 @@ mod tests {
     use super::*;
     use crate::pdf::BBox;
 
+    fn word(text: String) -> Word {
+        Word {
+            text,
+            bbox: BBox {
+                x0: 0.0,
+                y0: 0.0,
+                x1: 1.0,
+                y1: 1.0,
+            },
+            size: 12.0,
+            sup: false,
+        }
+    }
+
     fn raw_line(text: &str, shift: i32) -> Line {
-        let words = text
-            .split(' ')
-            .map(|t| Word {
-                text: t
-                    .chars()
-                    .map(|c| char::from_u32(RAW_BASE + (c as u32 as i32 - shift) as u32).unwrap())
-                    .collect(),
-                bbox: BBox {
-                    x0: 0.0,
-                    y0: 0.0,
-                    x1: 1.0,
-                    y1: 1.0,
-                },
-                size: 12.0,
-                sup: false,
-            })
-            .collect();
-        Line::from_words(words)
+        let raw = |c: char| char::from_u32(RAW_BASE + (c as u32 as i32 - shift) as u32).unwrap();
+        Line::from_words(
+            text.split(' ')
+                .map(|t| word(t.chars().map(raw).collect()))
+                .collect(),
+        )
     }
 
     #[test]
@@ -306,18 +308,14 @@ mod tests {
     fn unreadable_codes_are_flagged_not_guessed() {
         // Subset-order codes: no shift makes English of them.
         let words: Vec<Word> = (0..60)
-            .map(|i| Word {
-                text: (0..5)
-                    .map(|k| char::from_u32(RAW_BASE + 1 + ((i * 7 + k * 13) % 40) as u32).unwrap())
-                    .collect(),
-                bbox: BBox {
-                    x0: 0.0,
-                    y0: 0.0,
-                    x1: 1.0,
-                    y1: 1.0,
-                },
-                size: 12.0,
-                sup: false,
+            .map(|i| {
+                word(
+                    (0..5)
+                        .map(|k| {
+                            char::from_u32(RAW_BASE + 1 + ((i * 7 + k * 13) % 40) as u32).unwrap()
+                        })
+                        .collect(),
+                )
             })
             .collect();
         let mut lines = vec![Line::from_words(words)];
@@ -330,17 +328,7 @@ mod tests {
 
     #[test]
     fn plain_text_is_not_garbled() {
-        let l = Line::from_words(vec![Word {
-            text: "Plain".into(),
-            bbox: BBox {
-                x0: 0.0,
-                y0: 0.0,
-                x1: 1.0,
-                y1: 1.0,
-            },
-            size: 12.0,
-            sup: false,
-        }]);
+        let l = Line::from_words(vec![word("Plain".into())]);
         assert!(!check(&[vec![l]]).garbled);
     }
 }

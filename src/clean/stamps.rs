@@ -530,14 +530,7 @@ pub fn us_date(s: &str) -> Option<String> {
         (false, 4, 1 | 2) => (num(parts[0])?, num(parts[1])?, num(parts[2])?),
         _ => return None,
     };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
+    let days = crate::dates::days_in_month(y, m)?;
     ((1900..=2099).contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 

@@ -172,16 +172,10 @@ impl<'a> Device<'a> for Collector {
             Image::Stencil(s) => (s.width() as f64, s.height() as f64),
             Image::Raster(r) => (r.width() as f64, r.height() as f64),
         };
-        let corners = [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)]
-            .map(|(x, y)| props.transform * Point::new(x, y));
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for p in corners {
-            x0 = x0.min(p.x);
-            y0 = y0.min(p.y);
-            x1 = x1.max(p.x);
-            y1 = y1.max(p.y);
-        }
-        let area = (x1 - x0).max(0.0) * (y1 - y0).max(0.0);
+        let area = props
+            .transform
+            .transform_rect_bbox(Rect::new(0.0, 0.0, w, h))
+            .area();
         if area.is_finite() {
             self.image_cover = self.image_cover.max((area / self.page_area).min(1.0));
         }
@@ -205,9 +199,7 @@ impl<'a> Device<'a> for Collector {
             return;
         }
         for rect in rectangles(path) {
-            let corners = [(rect.x0, rect.y0), (rect.x1, rect.y1)]
-                .map(|(x, y)| props.transform * Point::new(x, y));
-            let r = Rect::from_points(corners[0], corners[1]);
+            let r = props.transform.transform_rect_bbox(rect);
             if light {
                 self.boxes
                     .retain(|(d, _)| d.intersect(r).area() < 0.5 * d.area());

@@ -4,8 +4,8 @@
 //! (what the order is about). The body starts after the proceedings line.
 
 use super::caption::case_numbers;
-use super::dates::parse_date;
 use super::{Caption, Party, Signature};
+use crate::dates::parse_date;
 use crate::pdf::Line;
 use regex::Regex;
 use std::sync::LazyLock;

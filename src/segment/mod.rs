@@ -5,7 +5,6 @@
 
 pub mod caption;
 pub mod courts;
-pub mod dates;
 pub mod footnotes;
 pub mod minutes;
 pub mod order;

@@ -1,9 +1,9 @@
 //! The signature block: date, judge, title, page; and where it begins, which is where the
 //! body ends.
 
-use super::dates::parse_date;
 use super::Signature;
 use crate::clean::reflow::TLine;
+use crate::dates::parse_date;
 use regex::Regex;
 use std::sync::LazyLock;
 

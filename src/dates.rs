@@ -176,7 +176,7 @@ fn year_from_words(words: &str) -> Option<u32> {
 }
 
 /// Days in `month` of `year` (Gregorian), `None` for a month outside 1..=12.
-fn days_in_month(year: u32, month: u32) -> Option<u32> {
+pub fn days_in_month(year: u32, month: u32) -> Option<u32> {
     let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
