@@ -1,8 +1,11 @@
 //! Developer tool: print every line of a PDF with its geometry, to see what `clean` sees.
-//! `cargo run --release --example lines -- FILE.pdf [PAGE]`
+//! `cargo run --release --example lines -- FILE.pdf [PAGE] [--ocr]` (`--ocr`: scanned pages
+//! OCR'd first, as `ordex extract --ocr` does).
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let ocr = args.iter().any(|a| a == "--ocr");
+    args.retain(|a| a != "--ocr");
     let Some(path) = args.get(1) else {
         eprintln!("usage: lines FILE.pdf [PAGE]");
         std::process::exit(2);
@@ -12,13 +15,23 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(1)
     });
-    let doc = match ordex::pdf::load(bytes) {
+    let copy = ocr.then(|| bytes.clone());
+    let mut doc = match ordex::pdf::load(bytes) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("{path}: {e}");
             std::process::exit(1)
         }
     };
+    if let Some(bytes) = copy {
+        let config = ordex::Config {
+            ocr: true,
+            ..ordex::Config::default()
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
+        let (engine, warnings, secs) = ordex::run_ocr(&mut doc, bytes, &config, deadline);
+        println!("OCR {engine:?} {secs:.1} s {warnings:?}");
+    }
     for page in doc
         .pages
         .iter()

@@ -4,6 +4,8 @@
 //!
 //! ```text
 //! bytes ──pdf::load──▶ Document        positioned glyphs → words → lines, per page
+//!       ──ocr────────▶ Document        with `--ocr` only: scanned pages (no text beyond
+//!                                      stamps) get OCR'd words as lines, like drawn text
 //!       ──clean──────▶ CleanDoc        line numbers, CM/ECF stamps, running heads/feet and page
 //!                                      numbers gone; stamps parsed into `Ecf`; quality flags
 //!       ──segment────▶ Segments        caption, body (reflowed paragraphs), order clauses,
@@ -15,6 +17,8 @@
 //! ## Code map
 //!
 //! - [`pdf`]: the only module that names the PDF engine (hayro). `pdf::layout` is pure geometry.
+//! - [`ocr`]: page image (`pdf::raster`) → `tesseract` command → hOCR → our `Line`s, for the
+//!   pages `clean` calls scans. The only module that runs another program.
 //! - [`clean`]: `encoding` (garbled layers, shift repair), `stamps`, `line_numbers`, `running`
 //!   (heads, feet, page numbers); `reflow` joins lines into paragraphs (called by `segment` on
 //!   the body). Works on our own `Page`/`Line`/`Word` types.
@@ -28,7 +32,7 @@
 //! ## Invariants
 //!
 //! - Exactly one record per input, ok or error; a bad document never stops a batch.
-//! - No stage after `pdf` does I/O; `segment` never invents text: every word it reports comes
+//! - No stage after `pdf` and `ocr` does I/O; a page with a text layer is never OCR'd; `segment` never invents text: every word it reports comes
 //!   from the cleaned page text.
 //! - Coordinates are display space: points, top-left origin, after `/Rotate`.
 
@@ -36,6 +40,7 @@ pub mod batch;
 pub mod clean;
 pub mod dates;
 pub mod error;
+pub mod ocr;
 pub mod pdf;
 pub mod record;
 pub mod segment;
@@ -44,24 +49,36 @@ use error::DocError;
 use record::{PageInfo, Record, Source, SCHEMA};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
 
 /// Settings for one run. `Default` is what the CLI uses without flags.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Per-document time limit in seconds (enforced by [`batch`]).
+    /// Per-document time limit in seconds (enforced by [`batch`]; OCR stops short of it).
     pub timeout_secs: u64,
+    /// OCR the scanned pages (those with no text beyond stamps).
+    pub ocr: bool,
+    /// At most this many pages of a document are OCR'd; the rest stay listed in `ocr_pages`.
+    pub ocr_max_pages: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { timeout_secs: 60 }
+        Config {
+            timeout_secs: 60,
+            ocr: false,
+            ocr_max_pages: 50,
+        }
     }
 }
 
 /// Turn one PDF's bytes into a record. Never panics: an engine panic becomes an error record.
-/// The stages take no setting yet; the time limit in `Config` is kept around this call by
-/// [`batch::run_one`].
-pub fn process(path: &str, bytes: Vec<u8>, _config: &Config) -> Record {
+/// The time limit in `Config` is kept around this call by [`batch::run_one`]; OCR stops
+/// starting pages (and kills a running one) at 90% of it, so the record still comes out.
+pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
+    let deadline = Instant::now() + Duration::from_secs_f64(0.9 * config.timeout_secs as f64);
+    // OCR reads the page images from the file again; only then is a copy kept.
+    let ocr_bytes = config.ocr.then(|| bytes.clone());
     let source = Source {
         path: path.to_string(),
         sha256: Some(hex(&Sha256::digest(&bytes))),
@@ -82,11 +99,62 @@ pub fn process(path: &str, bytes: Vec<u8>, _config: &Config) -> Record {
     };
     // Cleaning and segmentation are our own code and total; they still run under the same
     // guard so that a bug of ours costs one record, not the batch.
-    let built = catch_unwind(AssertUnwindSafe(|| build(doc)));
+    let built = catch_unwind(AssertUnwindSafe(|| {
+        let mut doc = doc;
+        let ocr = ocr_bytes.map(|b| run_ocr(&mut doc, b, config, deadline));
+        let mut record = build(doc);
+        if let Some((engine, warnings, secs)) = ocr {
+            record.quality.ocr_engine = engine.filter(|_| record.quality.ocr_applied);
+            record.warnings.extend(warnings);
+            record.ocr_secs = secs;
+        }
+        record
+    }));
     match built {
         Ok(record) => Record { source, ..record },
         Err(payload) => Record::error(source, &DocError::Panic(panic_message(payload.as_ref()))),
     }
+}
+
+/// OCR the scanned pages of `doc` (at most `config.ocr_max_pages`) and put their words in;
+/// `bytes` is the PDF `doc` was loaded from. Returns the engine, warnings, and the seconds it
+/// took. [`process`] calls it when `config.ocr` is set.
+pub fn run_ocr(
+    doc: &mut pdf::Document,
+    bytes: Vec<u8>,
+    config: &Config,
+    deadline: Instant,
+) -> (Option<String>, Vec<String>, f64) {
+    // Only a page mostly covered by an image can be a scan; the rest need no second look.
+    if !doc.pages.iter().any(|p| p.image_cover > 0.4) {
+        return (None, Vec::new(), 0.0);
+    }
+    let start = Instant::now();
+    // The scans are the pages `clean` flags: the same rule, run on a copy.
+    let scans: Vec<usize> = clean::clean(doc.clone())
+        .pages
+        .iter()
+        .filter(|p| p.needs_ocr)
+        .map(|p| p.number)
+        .collect();
+    let mut warnings = Vec::new();
+    if scans.len() > config.ocr_max_pages {
+        warnings.push(format!(
+            "{} scanned pages; only the first {} OCR'd (--ocr-max-pages)",
+            scans.len(),
+            config.ocr_max_pages
+        ));
+    }
+    let wanted = &scans[..scans.len().min(config.ocr_max_pages)];
+    let run = ocr::ocr_pages(bytes, &doc.pages, wanted, deadline);
+    for page in run.pages {
+        if let Some(p) = doc.pages.get_mut(page.number - 1) {
+            ocr::merge_lines(p, page.lines);
+            p.ocr_confidence = Some((page.confidence * 10.0).round() / 10.0);
+        }
+    }
+    warnings.extend(run.warnings);
+    (run.engine, warnings, start.elapsed().as_secs_f64())
 }
 
 fn build(doc: pdf::Document) -> Record {
@@ -119,6 +187,7 @@ fn build(doc: pdf::Document) -> Record {
             rotation: p.rotation,
             line_numbers: p.line_numbers,
             needs_ocr: p.needs_ocr,
+            ocr_confidence: p.ocr_confidence,
             text: p
                 .lines
                 .iter()
@@ -141,6 +210,7 @@ fn build(doc: pdf::Document) -> Record {
         signature: seg.signature,
         footnotes: seg.footnotes,
         pages,
+        ocr_secs: 0.0,
     }
 }
 

@@ -36,6 +36,12 @@ enum Command {
         /// Per-document time limit in seconds; a document over it gets a `timeout` record.
         #[arg(long, value_name = "SECS", default_value_t = 60)]
         timeout: u64,
+        /// OCR scanned pages (no text beyond stamps) with the `tesseract` command.
+        #[arg(long)]
+        ocr: bool,
+        /// With --ocr: at most N pages of a document are OCR'd.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        ocr_max_pages: usize,
     },
 }
 
@@ -65,7 +71,16 @@ fn run() -> Result<ExitCode> {
             output,
             jobs,
             timeout,
-        } => extract(&paths, output.as_deref(), jobs, timeout),
+            ocr,
+            ocr_max_pages,
+        } => {
+            let config = Config {
+                timeout_secs: timeout,
+                ocr,
+                ocr_max_pages,
+            };
+            extract(&paths, output.as_deref(), jobs, &config)
+        }
     }
 }
 
@@ -73,9 +88,9 @@ fn extract(
     args: &[String],
     output: Option<&Path>,
     jobs: Option<usize>,
-    timeout: u64,
+    config: &Config,
 ) -> Result<ExitCode> {
-    if timeout == 0 {
+    if config.timeout_secs == 0 {
         bail!("--timeout must be at least 1 second");
     }
     let paths = collect_inputs(args)?;
@@ -97,10 +112,8 @@ fn extract(
         );
     }
     let (mut pages, mut failed) = (0usize, 0usize);
-    let config = Config {
-        timeout_secs: timeout,
-    };
-    let summary = batch::run(&paths, &config, jobs, |rec| -> std::io::Result<()> {
+    let (mut ocr_pages, mut ocr_secs) = (0usize, 0.0f64);
+    let summary = batch::run(&paths, config, jobs, |rec| -> std::io::Result<()> {
         serde_json::to_writer(&mut out, rec)?;
         out.write_all(b"\n")?;
         pages += rec.source.pages;
@@ -108,15 +121,27 @@ fn extract(
             failed += 1;
             bar.suspend(|| eprintln!("ordex: {}: {}", rec.source.path, err.message));
         }
-        bar.set_message(format!("{pages} pages, {failed} failed"));
+        ocr_pages += rec.pages.iter().filter(|p| p.ocr_confidence.is_some()).count();
+        ocr_secs += rec.ocr_secs;
+        if config.ocr {
+            bar.set_message(format!("{pages} pages ({ocr_pages} OCR'd), {failed} failed"));
+        } else {
+            bar.set_message(format!("{pages} pages, {failed} failed"));
+        }
         bar.inc(1);
         Ok(())
     })
     .context("cannot write the records")?;
     out.flush().context("cannot write the records")?;
     bar.finish_and_clear();
+    // OCR time is summed over documents (seconds of document threads, not wall seconds).
+    let ocr = if config.ocr {
+        format!(", {ocr_pages} pages OCR'd in {ocr_secs:.1} s")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "ordex: {} documents, {} pages, {} ok, {} failed, {:.1} s, {:.1} documents/s",
+        "ordex: {} documents, {} pages, {} ok, {} failed, {:.1} s, {:.1} documents/s{ocr}",
         summary.docs,
         summary.pages,
         summary.ok,

@@ -50,6 +50,8 @@ pub struct PageInfo {
     pub line_numbers: bool,
     /// The page has no real text beyond stamps.
     pub needs_ocr: bool,
+    /// Mean word confidence (0..100) when the page was read by OCR, else null.
+    pub ocr_confidence: Option<f64>,
     /// The page's text after cleaning, lines separated by newlines.
     pub text: String,
 }
@@ -83,6 +85,9 @@ pub struct Record {
     pub footnotes: Vec<Footnote>,
     /// Per-page provenance.
     pub pages: Vec<PageInfo>,
+    /// Wall seconds spent in OCR (for the run's summary; not part of the schema).
+    #[serde(skip)]
+    pub ocr_secs: f64,
 }
 
 impl Record {
@@ -105,6 +110,7 @@ impl Record {
             signature: Signature::default(),
             footnotes: Vec::new(),
             pages: Vec::new(),
+            ocr_secs: 0.0,
         }
     }
 }

@@ -30,8 +30,10 @@ pub struct CleanPage {
     pub lines: Vec<Line>,
     /// Pleading line numbers were found here.
     pub line_numbers: bool,
-    /// No real text beyond stamps.
+    /// No real text beyond stamps (in the PDF's own text layer).
     pub needs_ocr: bool,
+    /// Mean OCR word confidence (0..100) when the page's words were read by OCR.
+    pub ocr_confidence: Option<f64>,
 }
 
 /// Text-layer quality, as the record reports it.
@@ -39,12 +41,14 @@ pub struct CleanPage {
 pub struct Quality {
     /// Some page has no real text layer beyond stamps.
     pub needs_ocr: bool,
-    /// The pages that need OCR.
+    /// The pages that need OCR (whether or not it was applied).
     pub ocr_pages: Vec<usize>,
     /// The text layer decodes to gibberish.
     pub garbled_text: bool,
-    /// OCR was applied (never, in this version).
+    /// Some page's words were read by OCR (`pages[].ocr_confidence` says which).
     pub ocr_applied: bool,
+    /// The OCR engine and version ("tesseract 5.3.0") when OCR was applied, else null.
+    pub ocr_engine: Option<String>,
     /// A shifted encoding was repaired.
     pub text_repaired: bool,
     /// Pages where pleading line numbers were found and removed.
@@ -121,7 +125,8 @@ pub fn clean(mut doc: Document) -> CleanDoc {
             .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count())
             .sum();
         // A page image with (almost) no text but stamps is a scan: the stamp layer is not text.
-        let needs_ocr = p.image_cover > 0.4 && text_chars < 40;
+        // A page read by OCR was one.
+        let needs_ocr = p.ocr_confidence.is_some() || (p.image_cover > 0.4 && text_chars < 40);
         pages.push(CleanPage {
             number: p.number,
             width: p.width,
@@ -130,6 +135,7 @@ pub fn clean(mut doc: Document) -> CleanDoc {
             lines,
             line_numbers,
             needs_ocr,
+            ocr_confidence: p.ocr_confidence,
         });
     }
     let (ecf, stamp_warnings) = stamps::summarize(&stamps_per_page);
@@ -146,7 +152,8 @@ pub fn clean(mut doc: Document) -> CleanDoc {
             .map(|p| p.number)
             .collect(),
         garbled_text: verdict.garbled,
-        ocr_applied: false,
+        ocr_applied: pages.iter().any(|p| p.ocr_confidence.is_some()),
+        ocr_engine: None,
         text_repaired: verdict.shift.is_some(),
         line_number_pages: pages
             .iter()

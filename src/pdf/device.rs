@@ -1,6 +1,6 @@
 //! The hayro `Device` that records glyphs (and image coverage) instead of painting.
 
-use super::layout::{build_lines, BBox, Glyph, Line, Word};
+use super::layout::{build_lines, push_char, BBox, Glyph, Line, Word};
 use super::RAW_BASE;
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
@@ -82,24 +82,6 @@ impl Collector {
         let redacted = before - glyphs.len();
         (glyphs, rotated, image_cover, invisible, redacted)
     }
-}
-
-/// Push `c`, decomposing the Latin ligatures U+FB00–FB06 into plain letters.
-fn push_char(out: &mut Vec<char>, c: char) {
-    let s: &[char] = match c {
-        '\u{FB00}' => &['f', 'f'],
-        '\u{FB01}' => &['f', 'i'],
-        '\u{FB02}' => &['f', 'l'],
-        '\u{FB03}' => &['f', 'f', 'i'],
-        '\u{FB04}' => &['f', 'f', 'l'],
-        '\u{FB05}' | '\u{FB06}' => &['s', 't'],
-        '\0' => &[],
-        _ => {
-            out.push(c);
-            return;
-        }
-    };
-    out.extend_from_slice(s);
 }
 
 impl<'a> Device<'a> for Collector {

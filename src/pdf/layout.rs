@@ -126,6 +126,24 @@ impl Line {
     }
 }
 
+/// Push `c`, decomposing the Latin ligatures U+FB00–FB06 into plain letters.
+pub fn push_char(out: &mut Vec<char>, c: char) {
+    let s: &[char] = match c {
+        '\u{FB00}' => &['f', 'f'],
+        '\u{FB01}' => &['f', 'i'],
+        '\u{FB02}' => &['f', 'l'],
+        '\u{FB03}' => &['f', 'f', 'i'],
+        '\u{FB04}' => &['f', 'f', 'l'],
+        '\u{FB05}' | '\u{FB06}' => &['s', 't'],
+        '\0' => &[],
+        _ => {
+            out.push(c);
+            return;
+        }
+    };
+    out.extend_from_slice(s);
+}
+
 /// Group a page's upright glyphs into lines, top to bottom, words left to right.
 pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     glyphs.retain(|g| g.ch != '\u{FFFF}');

@@ -8,6 +8,7 @@
 
 mod device;
 pub mod layout;
+pub mod raster;
 
 use crate::error::DocError;
 use device::Collector;
@@ -48,6 +49,8 @@ pub struct Page {
     /// The text of each run drawn in the top or bottom 15% of the page, run by run: stamps
     /// overlaid on each other can be read apart here.
     pub band_runs: Vec<String>,
+    /// Set when the page's words were read by OCR: their mean confidence (0..100).
+    pub ocr_confidence: Option<f64>,
 }
 
 /// A loaded document: its pages and the metadata the record reports.
@@ -129,6 +132,7 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             invisible_glyphs,
             redacted_glyphs,
             band_runs,
+            ocr_confidence: None,
         });
     }
     if pages.is_empty() {

@@ -1,8 +1,8 @@
 //! The caption of page 1: court, case numbers, parties with roles, title, attorney block.
 //!
-//! Reads the two-column layout by geometry: a column of ")" (or ":" or "§") separators, or a
-//! right column that starts at one x, splits party names (left) from case number and title
-//! (right); stacked appellate captions and centred titles run across. The caption ends at the
+//! Reads the two-column layout by geometry: a column of ")" (or ":", "§", or the "|" OCR reads
+//! of a ruled line) separators, or a right column that starts at one x, splits party names
+//! (left) from case number and title (right); stacked appellate captions and centred titles run across. The caption ends at the
 //! first line of prose (after an appellate recital, at the party table that follows it).
 //! Party lines go to `parties`; a C.D. Cal. minutes form goes to `minutes`. Never invents text.
 
@@ -218,7 +218,7 @@ fn split_line(line: &Line, sep: Option<f64>, page_mid: f64) -> Cut {
         return Cut::Columns(line.text(), String::new());
     };
 
-    let is_sep = |t: &str| matches!(t, ")" | ":" | "§" | ")(" | "))");
+    let is_sep = |t: &str| matches!(t, ")" | ":" | "§" | ")(" | "))" | "|");
     let mut left: Vec<&crate::pdf::Word> = Vec::new();
     let mut right: Vec<&crate::pdf::Word> = Vec::new();
     let mut had_sep = false;
@@ -262,7 +262,7 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
         .iter()
         .flat_map(|l| &l.words)
         .filter(|w| {
-            matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))")
+            matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))" | "|")
                 && w.bbox.x0 > 0.3 * width
                 && w.bbox.x0 < 0.7 * width
         })

@@ -148,7 +148,8 @@ pub fn segment(doc: &CleanDoc) -> Segments {
     let pages: Vec<(usize, &[Line])> = doc
         .pages
         .iter()
-        .filter(|p| !p.needs_ocr)
+        // A scanned page is read once OCR has given it words.
+        .filter(|p| !p.needs_ocr || p.ocr_confidence.is_some())
         .map(|p| (p.number, p.lines.as_slice()))
         .collect();
     let (pages, footnotes) = footnotes::split(&pages, body_size);

@@ -1,0 +1,196 @@
+//! Page images for OCR: the scan a page is made of, decoded and turned upright.
+//!
+//! A scanned page is one image (CCITT G4, JPEG, JBIG2 or Flate) drawn over the whole page,
+//! often with the CM/ECF stamp drawn as text on top. The image is decoded by hayro at its own
+//! resolution and resampled (nearest pixel) onto a grid in display space at `dpi` dots per inch,
+//! so that `/Rotate`, flips and the image's placement are undone once here and a pixel of the
+//! result maps to points by `72 / dpi` alone. The resolution is the image's own, raised to the
+//! floor asked for (300 dpi suits Tesseract) and capped at the ceiling.
+//!
+//! A page without one image covering most of it gives `None`: OCR is for scans, and a page
+//! with vector drawings or several images is not one. Never touches the text of the page.
+
+use hayro_interpret::font::GlyphRun;
+use hayro_interpret::hayro_syntax::Pdf;
+use hayro_interpret::kurbo::{Affine, Point, Rect};
+use hayro_interpret::{
+    interpret_page, BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageData,
+    ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
+};
+
+/// Least share of the page an image must cover to be taken as the page's scan (the share at
+/// which `clean` calls a page without text a scan).
+const SCAN_COVER: f64 = 0.4;
+
+/// A grayscale page image in display orientation: `gray[y * width + x]`, 0 black, 255 white.
+#[derive(Debug, Clone, Default)]
+pub struct Raster {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Pixels per inch: a pixel is `72 / dpi` points.
+    pub dpi: f64,
+    /// One byte per pixel, rows top to bottom.
+    pub gray: Vec<u8>,
+}
+
+/// The decoded scan of one page, before resampling: pixels in the image's own grid and the
+/// transform from that grid (declared width × height) to display space.
+struct Scan {
+    gray: Vec<u8>,
+    width: u32,
+    height: u32,
+    declared: (f64, f64),
+    to_page: Affine,
+}
+
+/// The page images of `pages` (1-based numbers) of the PDF in `bytes`, in the order asked; a
+/// page that is not one scanned image, or whose image cannot be decoded, gives `None`.
+pub fn page_rasters(bytes: Vec<u8>, pages: &[usize], min_dpi: f64, max_dpi: f64) -> Vec<Option<Raster>> {
+    let Ok(pdf) = Pdf::new(bytes) else {
+        return vec![None; pages.len()];
+    };
+    let cache = InterpreterCache::new();
+    let settings = InterpreterSettings::default();
+    let all = pdf.pages();
+    pages
+        .iter()
+        .map(|&n| {
+            let page = all.get(n.checked_sub(1)?)?;
+            let (w, h) = page.render_dimensions();
+            let (w, h) = (w as f64, h as f64);
+            let init = Affine::new(page.initial_transform(true).as_coeffs());
+            let mut ctx = Context::new(
+                init,
+                Rect::new(0.0, 0.0, w, h),
+                &cache,
+                page.xref(),
+                settings.clone(),
+            );
+            let mut grab = Grabber {
+                page_area: (w * h).max(1.0),
+                best: None,
+                best_area: 0.0,
+            };
+            interpret_page(page, &mut ctx, &mut grab);
+            let scan = grab.best?;
+            Some(resample(&scan, w, h, min_dpi, max_dpi))
+        })
+        .collect()
+}
+
+/// Resample the scan onto a display-space grid covering the page.
+fn resample(scan: &Scan, page_w: f64, page_h: f64, min_dpi: f64, max_dpi: f64) -> Raster {
+    // The image's own resolution: its pixels per inch along the page, the finer axis.
+    let [a, b, c, d, _, _] = scan.to_page.as_coeffs();
+    let pt_per_px_x = (a * a + b * b).sqrt().max(1e-9);
+    let pt_per_px_y = (c * c + d * d).sqrt().max(1e-9);
+    let own = 72.0 / pt_per_px_x.min(pt_per_px_y);
+    let dpi = own.clamp(min_dpi, max_dpi).round();
+    let width = ((page_w * dpi / 72.0).round() as u32).max(1);
+    let height = ((page_h * dpi / 72.0).round() as u32).max(1);
+    let inv = scan.to_page.inverse();
+    // Declared grid → decoded pixels (a decoder may give fewer pixels than declared).
+    let sx = scan.width as f64 / scan.declared.0.max(1.0);
+    let sy = scan.height as f64 / scan.declared.1.max(1.0);
+    let scale = 72.0 / dpi;
+    let mut gray = vec![255u8; width as usize * height as usize];
+    for y in 0..height {
+        let row = &mut gray[(y as usize) * width as usize..][..width as usize];
+        for (x, px) in row.iter_mut().enumerate() {
+            let p = inv * Point::new((x as f64 + 0.5) * scale, (y as f64 + 0.5) * scale);
+            let (u, v) = (p.x * sx, p.y * sy);
+            if u >= 0.0 && v >= 0.0 && u < scan.width as f64 && v < scan.height as f64 {
+                *px = scan.gray[v as usize * scan.width as usize + u as usize];
+            }
+        }
+    }
+    Raster {
+        width,
+        height,
+        dpi,
+        gray,
+    }
+}
+
+/// A device that decodes the largest image drawn over most of the page and ignores the rest.
+struct Grabber {
+    page_area: f64,
+    best: Option<Scan>,
+    best_area: f64,
+}
+
+impl<'a> Device<'a> for Grabber {
+    fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
+        let declared = (image.width() as f64, image.height() as f64);
+        let area = props
+            .transform
+            .transform_rect_bbox(Rect::new(0.0, 0.0, declared.0, declared.1))
+            .area();
+        if !area.is_finite() || area < SCAN_COVER * self.page_area || area <= self.best_area
+        {
+            return;
+        }
+        let mut decoded: Option<(Vec<u8>, u32, u32)> = None;
+        match &image {
+            // A stencil paints its colour where the mask is set (255): dark ink on white paper.
+            Image::Stencil(s) => s.with_stencil(
+                |luma, _| {
+                    let gray = luma.data.iter().map(|&m| 255 - m).collect();
+                    decoded = Some((gray, luma.width, luma.height));
+                },
+                None,
+            ),
+            Image::Raster(r) => r.with_rgba(
+                |data, alpha| {
+                    let (w, h) = (data.width(), data.height());
+                    let mut gray: Vec<u8> = match data {
+                        ImageData::Luma(l) => l.data,
+                        ImageData::Rgb(rgb) => rgb
+                            .data
+                            .chunks_exact(3)
+                            .map(|p| {
+                                ((299 * p[0] as u32 + 587 * p[1] as u32 + 114 * p[2] as u32)
+                                    / 1000) as u8
+                            })
+                            .collect(),
+                    };
+                    // Transparent pixels show the white page beneath.
+                    if let Some(alpha) = alpha.filter(|a| a.width == w && a.height == h) {
+                        for (g, a) in gray.iter_mut().zip(alpha.data) {
+                            *g = 255 - ((255 - *g as u32) * a as u32 / 255) as u8;
+                        }
+                    }
+                    decoded = Some((gray, w, h));
+                },
+                None,
+            ),
+        }
+        if let Some((gray, width, height)) = decoded {
+            if gray.len() == width as usize * height as usize && width > 0 && height > 0 {
+                self.best_area = area;
+                self.best = Some(Scan {
+                    gray,
+                    width,
+                    height,
+                    declared,
+                    to_page: props.transform,
+                });
+            }
+        }
+    }
+
+    fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {}
+    fn draw_path(
+        &mut self,
+        _: &hayro_interpret::kurbo::BezPath,
+        _: DrawProps<'a>,
+        _: &DrawMode,
+    ) {
+    }
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+    fn pop_clip(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+}
