@@ -33,9 +33,10 @@ enum Command {
         /// Number of documents processed at once [default: number of cores].
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
-        /// Per-document time limit in seconds; a document over it gets a `timeout` record.
-        #[arg(long, value_name = "SECS", default_value_t = 60)]
-        timeout: u64,
+        /// Per-document time limit in seconds; a document over it gets a `timeout` record
+        /// [default: 60, or 300 with --ocr].
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<u64>,
         /// OCR scanned pages (no text beyond stamps) with the `tesseract` command.
         #[arg(long)]
         ocr: bool,
@@ -74,8 +75,9 @@ fn run() -> Result<ExitCode> {
             ocr,
             ocr_max_pages,
         } => {
+            // OCR takes seconds a page: a scanned document needs minutes, not one.
             let config = Config {
-                timeout_secs: timeout,
+                timeout_secs: timeout.unwrap_or(if ocr { 300 } else { 60 }),
                 ocr,
                 ocr_max_pages,
             };

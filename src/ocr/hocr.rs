@@ -18,6 +18,8 @@ pub struct OcrWord {
     pub baseline: f64,
     /// The line's text size (`x_size`: ascender to descender height).
     pub x_size: f64,
+    /// Index of the word's line in the page (words of a line are consecutive).
+    pub line: usize,
 }
 
 fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
@@ -91,6 +93,7 @@ pub fn parse(hocr: &str) -> Vec<OcrWord> {
                 conf,
                 baseline: lb[3] + offset + slope * (mid - lb[0]),
                 x_size,
+                line: i,
             });
         }
     }

@@ -12,9 +12,10 @@
 //!    `pdf::layout::build_lines`, as drawn text is; `clean` and `segment` then run unchanged
 //!    (line numbers drop by geometry, stamps and footers by position and repetition).
 //!
-//! What is dropped, not guessed: margin rules read as "|", words that overlap text already on the page (the CM/ECF stamp
-//! drawn over the scan is kept as drawn, not read twice), words in the margins under
-//! [`MARGIN_MIN_CONF`] (specks, handwriting, punch holes), and words anywhere under
+//! What is dropped, not guessed: margin rules read as "|"; the less confident of two words
+//! read at one place (a signature over the typed name); small unsure words (scribbles); words
+//! that overlap text already on the page (the CM/ECF stamp drawn over the scan is kept as
+//! drawn, not read twice); words in the margins under [`MARGIN_MIN_CONF`] (specks, handwriting, punch holes); words anywhere under
 //! [`MIN_CONF`]. Never touches a page that has a text layer.
 
 pub mod hocr;
@@ -111,11 +112,20 @@ pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Ins
 pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>, f64) {
     let k = 72.0 / raster.dpi.max(1.0);
     let kept: Vec<&OcrWord> = words.iter().filter(|w| keep(w, k, page)).collect();
-    let confidence = if kept.is_empty() {
-        0.0
-    } else {
-        kept.iter().map(|w| w.conf).sum::<f64>() / kept.len() as f64
-    };
+    // Two readings of one place on two lines (a signature scribbled over the typed name): the
+    // less confident goes, so that their letters do not interleave. (Neighbours on one line
+    // that overlap are set apart below.)
+    let kept: Vec<&OcrWord> = kept
+        .iter()
+        .filter(|w| {
+            !kept.iter().any(|o| {
+                o.line != w.line
+                    && (o.conf, o.line) > (w.conf, w.line)
+                    && overlap(&o.bbox, &w.bbox) > 0.3 * area(&w.bbox).min(area(&o.bbox))
+            })
+        })
+        .copied()
+        .collect();
     // Tesseract's text size wavers from line to line by a tenth; one body size per page keeps
     // size-based rules (footnotes, headings) from reading noise as a change of font.
     let mut sizes: Vec<f64> = kept
@@ -124,7 +134,20 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
         .collect();
     sizes.sort_by(f64::total_cmp);
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(12.0);
+    // Tiny, unsure "text" is a scribble or specks (a signature read as letters).
+    let kept: Vec<&OcrWord> = kept
+        .into_iter()
+        .filter(|w| w.conf >= MARGIN_MIN_CONF || w.x_size * k * SIZE_PER_XSIZE >= 0.6 * body)
+        .collect();
+    let confidence = if kept.is_empty() {
+        0.0
+    } else {
+        kept.iter().map(|w| w.conf).sum::<f64>() / kept.len() as f64
+    };
     let mut glyphs = Vec::new();
+    // Where the previous word of the same line ended: boxes of neighbours may overlap, and
+    // their letters must not interleave when `build_lines` sorts glyphs by x.
+    let mut prev: Option<(usize, f64)> = None;
     for w in kept {
         let raw = w.x_size * k * SIZE_PER_XSIZE;
         let size = if (raw - body).abs() <= 0.12 * body {
@@ -134,7 +157,14 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
         };
         let mut chars = Vec::with_capacity(w.text.len());
         w.text.chars().for_each(|c| push_char(&mut chars, c));
-        let (x0, x1) = (w.bbox[0] * k, w.bbox[2] * k);
+        let (mut x0, mut x1) = (w.bbox[0] * k, w.bbox[2] * k);
+        if let Some((line, end)) = prev {
+            if line == w.line && x0 < end + 0.05 {
+                x0 = end + 0.05;
+                x1 = x1.max(x0 + 0.1 * chars.len().max(1) as f64);
+            }
+        }
+        prev = Some((w.line, x1));
         let adv = (x1 - x0).max(0.1) / chars.len().max(1) as f64;
         let y = w.baseline * k;
         for (i, &ch) in chars.iter().enumerate() {
@@ -156,6 +186,14 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
         });
     }
     (build_lines(glyphs), confidence)
+}
+
+fn area(b: &[f64; 4]) -> f64 {
+    (b[2] - b[0]).max(0.0) * (b[3] - b[1]).max(0.0)
+}
+
+fn overlap(a: &[f64; 4], b: &[f64; 4]) -> f64 {
+    area(&[a[0].max(b[0]), a[1].max(b[1]), a[2].min(b[2]), a[3].min(b[3])])
 }
 
 /// Whether a word is kept: not a second reading of text drawn on the page, and confident
@@ -222,6 +260,7 @@ mod tests {
             conf,
             baseline: bbox[3],
             x_size: 50.0,
+            line: 0,
         }
     }
 
@@ -257,7 +296,7 @@ mod tests {
             gray: Vec::new(),
         };
         let page = page_with_stamp();
-        let words = [
+        let mut words = [
             // The stamp again, read from the image: dropped.
             word("Case", [420.0, 130.0, 520.0, 170.0], 95.0),
             word("IT", [500.0, 1000.0, 540.0, 1040.0], 96.0),
@@ -269,6 +308,10 @@ mod tests {
             // A confident margin number stays (pleading line numbers are read by geometry).
             word("12", [150.0, 1800.0, 190.0, 1840.0], 93.0),
         ];
+        // Lines: the stamp, the sentence, then one a word.
+        for (i, w) in words.iter_mut().enumerate() {
+            w.line = if (1..=3).contains(&i) { 1 } else { i };
+        }
         let (lines, conf) = page_lines(&words, &raster, &page);
         let texts: Vec<String> = lines.iter().map(Line::text).collect();
         assert_eq!(texts, ["IT IS ORDERED.", "12"]);

@@ -2,8 +2,9 @@
 //!
 //! Reads the two-column layout by geometry: a column of ")" (or ":", "§", or the "|" OCR reads
 //! of a ruled line) separators, or a right column that starts at one x, splits party names
-//! (left) from case number and title (right); stacked appellate captions and centred titles run across. The caption ends at the
-//! first line of prose (after an appellate recital, at the party table that follows it).
+//! (left) from case number and title (right); stacked appellate captions and centred titles run
+//! across. The caption ends at the first line of prose (after an appellate recital, at the party
+//! table that follows it).
 //! Party lines go to `parties`; a C.D. Cal. minutes form goes to `minutes`. Never invents text.
 
 use super::courts;

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Make the scanned twin of a born-digital PDF: each page rendered to a bilevel 300 dpi image,
+wrapped back into a PDF as a CCITT G4 image, with the page's CM/ECF stamp put back on top as
+text, as the court's CM/ECF system stamps a filed scan.
+
+    python3 bench/scanned_twin.py IN.pdf OUT.pdf [DPI]
+
+Needs pdftoppm and pdftotext (poppler-utils) and Pillow (`pip install pillow`, with libtiff for
+G4). The stamp is read from IN with `pdftotext -bbox`: the line in the top 15% of the page that
+starts with "Case" (or "Appellate Case", "Appeal:") and holds "Document", "DktEntry" or "Page"; each word is drawn in Helvetica at its own box. The
+stamp stays in the image too (it was rendered with the page), so OCR sees it under the text,
+as on a real stamped scan where the scanned paper carries the header of an earlier filing.
+"""
+
+import html
+import io
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image, TiffImagePlugin
+
+
+def stamp_words(pdf):
+    """Per page: (width, height, [(word, x0, y0, x1, y1)]) of the stamp line, in points."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
+                         check=True).stdout
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        w, h = float(page[1]), float(page[2])
+        words = [(html.unescape(m[5]), float(m[1]), float(m[2]), float(m[3]), float(m[4]))
+                 for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                      r'yMax="([\d.]+)">(.*?)</word>', page[3])]
+        band = [wd for wd in words if wd[4] < 0.15 * h]
+        stamp = []
+        for wd in band:
+            if wd[0] not in ("Case", "Case:", "Appellate", "Appeal:", "USCA11", "USCA4"):
+                continue
+            line = [v for v in band if abs(v[2] - wd[2]) < 2.0 and v[1] >= wd[1] - 1]
+            if any(v[0].startswith(("Document", "DktEntry", "Doc:", "Page")) for v in line):
+                stamp = sorted(line, key=lambda v: v[1])
+                break
+        pages.append((w, h, stamp))
+    return pages
+
+
+def g4_strip(img):
+    """The CCITT G4 data of a bilevel image, as one strip (what /CCITTFaxDecode K -1 reads)."""
+    TiffImagePlugin.STRIP_SIZE = 1 << 30  # one strip for the whole page
+    buf = io.BytesIO()
+    img.save(buf, format="TIFF", compression="group4")
+    tif = Image.open(io.BytesIO(buf.getvalue()))
+    offsets, counts = tif.tag_v2[273], tif.tag_v2[279]
+    if len(offsets) != 1:
+        sys.exit("Pillow wrote several strips; cannot wrap them as one G4 stream")
+    data = buf.getvalue()
+    return data[offsets[0]:offsets[0] + counts[0]]
+
+
+def pdf_string(s):
+    return "(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def write_pdf(path, pages):
+    """pages: [(width_pt, height_pt, img_w, img_h, g4_bytes, content_bytes)]."""
+    objs = []  # object bodies, numbered from 1
+
+    def add(body):
+        objs.append(body)
+        return len(objs)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    pages_id = add(None)  # filled in below
+    kids = []
+    for w, h, iw, ih, g4, content in pages:
+        img = add(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                  b"/BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns %d "
+                  b"/Rows %d /BlackIs1 false >> /Length %d >>\nstream\n" % (iw, ih, iw, ih, len(g4))
+                  + g4 + b"\nendstream")
+        cs = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
+                        b"/Resources << /XObject << /Im1 %d 0 R >> /Font << /F1 %d 0 R >> >> >>"
+                        % (pages_id, w, h, cs, img, font)))
+    objs[pages_id - 1] = (b"<< /Type /Pages /Count %d /Kids [%s] >>"
+                          % (len(kids), b" ".join(b"%d 0 R" % k for k in kids)))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += (b"trailer\n<< /Size %d /Root %d 0 R /Info << /Producer (ordex scanned_twin.py) >> >>\n"
+            b"startxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref))
+    Path(path).write_bytes(bytes(out))
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    src, dst = sys.argv[1], sys.argv[2]
+    dpi = int(sys.argv[3]) if len(sys.argv) > 3 else 300
+    stamps = stamp_words(src)
+    pages = []
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-mono", src, f"{tmp}/p"], check=True)
+        images = sorted(Path(tmp).glob("p-*.pbm"))
+        for (w, h, stamp), png in zip(stamps, images):
+            img = Image.open(png).convert("1")
+            content = [b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q" % (w, h)]
+            for text, x0, y0, x1, y1 in stamp:
+                size = round((y1 - y0) / 1.15, 1)
+                base = h - (y1 - 0.22 * (y1 - y0))
+                content.append(b"BT /F1 %.1f Tf %.2f %.2f Td %s Tj ET"
+                               % (size, x0, base, pdf_string(text).encode("cp1252", "replace")))
+            pages.append((w, h, img.width, img.height, g4_strip(img), b"\n".join(content)))
+    write_pdf(dst, pages)
+    print(f"{dst}: {len(pages)} pages, {Path(dst).stat().st_size} bytes, "
+          f"stamp words per page {[len(s[2]) for s in stamps]}")
+
+
+if __name__ == "__main__":
+    main()
