@@ -123,10 +123,16 @@ fn extract(
             failed += 1;
             bar.suspend(|| eprintln!("ordex: {}: {}", rec.source.path, err.message));
         }
-        ocr_pages += rec.pages.iter().filter(|p| p.ocr_confidence.is_some()).count();
+        ocr_pages += rec
+            .pages
+            .iter()
+            .filter(|p| p.ocr_confidence.is_some())
+            .count();
         ocr_secs += rec.ocr_secs;
         if config.ocr {
-            bar.set_message(format!("{pages} pages ({ocr_pages} OCR'd), {failed} failed"));
+            bar.set_message(format!(
+                "{pages} pages ({ocr_pages} OCR'd), {failed} failed"
+            ));
         } else {
             bar.set_message(format!("{pages} pages, {failed} failed"));
         }

@@ -77,7 +77,10 @@ fn word_f1(want: &str, got: &str) -> f64 {
         m
     };
     let (w, g) = (bag(want), bag(got));
-    let common: usize = w.iter().map(|(k, n)| (*n).min(*g.get(k).unwrap_or(&0))).sum();
+    let common: usize = w
+        .iter()
+        .map(|(k, n)| (*n).min(*g.get(k).unwrap_or(&0)))
+        .sum();
     let (nw, ng) = (w.values().sum::<usize>(), g.values().sum::<usize>());
     if nw + ng == 0 {
         return 1.0;
@@ -90,7 +93,11 @@ fn word_f1(want: &str, got: &str) -> f64 {
 fn check_common(d: &Record, s: &Record) {
     let q = &s.quality;
     assert!(q.ocr_applied && q.needs_ocr, "{q:?}");
-    assert!(q.ocr_engine.as_deref().unwrap_or("").starts_with("tesseract "));
+    assert!(q
+        .ocr_engine
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("tesseract "));
     assert_eq!(q.ocr_pages, (1..=s.pages.len()).collect::<Vec<_>>());
     for p in &s.pages {
         let conf = p.ocr_confidence.expect("every page OCR'd");

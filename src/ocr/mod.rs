@@ -128,10 +128,7 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
         .collect();
     // Tesseract's text size wavers from line to line by a tenth; one body size per page keeps
     // size-based rules (footnotes, headings) from reading noise as a change of font.
-    let mut sizes: Vec<f64> = kept
-        .iter()
-        .map(|w| w.x_size * k * SIZE_PER_XSIZE)
-        .collect();
+    let mut sizes: Vec<f64> = kept.iter().map(|w| w.x_size * k * SIZE_PER_XSIZE).collect();
     sizes.sort_by(f64::total_cmp);
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(12.0);
     // Tiny, unsure "text" is a scribble or specks (a signature read as letters).
@@ -193,7 +190,12 @@ fn area(b: &[f64; 4]) -> f64 {
 }
 
 fn overlap(a: &[f64; 4], b: &[f64; 4]) -> f64 {
-    area(&[a[0].max(b[0]), a[1].max(b[1]), a[2].min(b[2]), a[3].min(b[3])])
+    area(&[
+        a[0].max(b[0]),
+        a[1].max(b[1]),
+        a[2].min(b[2]),
+        a[3].min(b[3]),
+    ])
 }
 
 /// Whether a word is kept: not a second reading of text drawn on the page, and confident
@@ -209,10 +211,8 @@ fn keep(w: &OcrWord, k: f64, page: &Page) -> bool {
     if w.text.chars().all(|c| c == '|') && !(0.3 * page.width..0.7 * page.width).contains(&mid) {
         return false;
     }
-    let in_margin = x1 < MARGIN
-        || x0 > page.width - MARGIN
-        || y1 < MARGIN
-        || y0 > page.height - MARGIN;
+    let in_margin =
+        x1 < MARGIN || x0 > page.width - MARGIN || y1 < MARGIN || y0 > page.height - MARGIN;
     if in_margin && w.conf < MARGIN_MIN_CONF {
         return false;
     }
@@ -318,7 +318,11 @@ mod tests {
         assert!((conf - (96.0 + 96.0 + 91.0 + 93.0) / 4.0).abs() < 1e-9);
         // 300 dpi: 1000 px = 240 pt; baseline at the box bottom, 1040 px = 249.6 pt.
         assert!((lines[0].words[0].bbox.x0 - 120.0).abs() < 1e-6);
-        assert!((lines[0].baseline - 249.6).abs() < 0.5, "{}", lines[0].baseline);
+        assert!(
+            (lines[0].baseline - 249.6).abs() < 0.5,
+            "{}",
+            lines[0].baseline
+        );
         assert!((lines[0].size - 50.0 * 0.24 * SIZE_PER_XSIZE).abs() < 1e-6);
     }
 }

@@ -47,7 +47,12 @@ struct Scan {
 
 /// The page images of `pages` (1-based numbers) of the PDF in `bytes`, in the order asked; a
 /// page that is not one scanned image, or whose image cannot be decoded, gives `None`.
-pub fn page_rasters(bytes: Vec<u8>, pages: &[usize], min_dpi: f64, max_dpi: f64) -> Vec<Option<Raster>> {
+pub fn page_rasters(
+    bytes: Vec<u8>,
+    pages: &[usize],
+    min_dpi: f64,
+    max_dpi: f64,
+) -> Vec<Option<Raster>> {
     let Ok(pdf) = Pdf::new(bytes) else {
         return vec![None; pages.len()];
     };
@@ -128,8 +133,7 @@ impl<'a> Device<'a> for Grabber {
             .transform
             .transform_rect_bbox(Rect::new(0.0, 0.0, declared.0, declared.1))
             .area();
-        if !area.is_finite() || area < SCAN_COVER * self.page_area || area <= self.best_area
-        {
+        if !area.is_finite() || area < SCAN_COVER * self.page_area || area <= self.best_area {
             return;
         }
         let mut decoded: Option<(Vec<u8>, u32, u32)> = None;
@@ -151,8 +155,8 @@ impl<'a> Device<'a> for Grabber {
                             .data
                             .chunks_exact(3)
                             .map(|p| {
-                                ((299 * p[0] as u32 + 587 * p[1] as u32 + 114 * p[2] as u32)
-                                    / 1000) as u8
+                                ((299 * p[0] as u32 + 587 * p[1] as u32 + 114 * p[2] as u32) / 1000)
+                                    as u8
                             })
                             .collect(),
                     };
@@ -182,13 +186,7 @@ impl<'a> Device<'a> for Grabber {
     }
 
     fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {}
-    fn draw_path(
-        &mut self,
-        _: &hayro_interpret::kurbo::BezPath,
-        _: DrawProps<'a>,
-        _: &DrawMode,
-    ) {
-    }
+    fn draw_path(&mut self, _: &hayro_interpret::kurbo::BezPath, _: DrawProps<'a>, _: &DrawMode) {}
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn pop_clip(&mut self) {}
