@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Make the scanned twin of a born-digital PDF: each page rendered to a bilevel 300 dpi image,
-wrapped back into a PDF as a CCITT G4 image, with the page's CM/ECF stamp put back on top as
-text, as the court's CM/ECF system stamps a filed scan.
+"""Make the scanned twin of a born-digital PDF: each page rendered to a 300 dpi image, wrapped
+back into a PDF as one image per page, with the page's CM/ECF stamp put back on top as text,
+as the court's CM/ECF system stamps a filed scan.
 
-    python3 bench/scanned_twin.py IN.pdf OUT.pdf [DPI]
+    python3 bench/scanned_twin.py IN.pdf OUT.pdf [DPI] [--jpeg QUALITY]
+
+Bilevel CCITT G4 by default (pdftoppm -mono); `--jpeg Q` renders grey and stores it as JPEG
+of quality Q instead.
 
 Needs pdftoppm and pdftotext (poppler-utils) and Pillow (`pip install pillow`, with libtiff for
 G4). The stamp is read from IN with `pdftotext -bbox`: the line in the top 15% of the page that
@@ -57,7 +60,10 @@ def g4_strip(img):
     if len(offsets) != 1:
         sys.exit("Pillow wrote several strips; cannot wrap them as one G4 stream")
     data = buf.getvalue()
-    return data[offsets[0]:offsets[0] + counts[0]]
+    # The fax coder codes 0 bits as "white" runs; with Photometric BlackIsZero (what Pillow
+    # writes) those are the black pixels, which /BlackIs1 true then shows black.
+    black_is_1 = tif.tag_v2.get(262, 0) == 1
+    return data[offsets[0]:offsets[0] + counts[0]], ("g4-black-is-1" if black_is_1 else "g4")
 
 
 def pdf_string(s):
@@ -75,11 +81,15 @@ def write_pdf(path, pages):
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     pages_id = add(None)  # filled in below
     kids = []
-    for w, h, iw, ih, g4, content in pages:
+    for w, h, iw, ih, (data, kind), content in pages:
+        if kind == "jpeg":
+            head = (b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d" % len(data))
+        else:
+            head = (b"/BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 "
+                    b"/Columns %d /Rows %d /BlackIs1 %s >> /Length %d"
+                    % (iw, ih, b"true" if kind == "g4-black-is-1" else b"false", len(data)))
         img = add(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-                  b"/BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns %d "
-                  b"/Rows %d /BlackIs1 false >> /Length %d >>\nstream\n" % (iw, ih, iw, ih, len(g4))
-                  + g4 + b"\nendstream")
+                  % (iw, ih) + head + b" >>\nstream\n" + data + b"\nendstream")
         cs = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
                         b"/Resources << /XObject << /Im1 %d 0 R >> /Font << /F1 %d 0 R >> >> >>"
@@ -103,22 +113,37 @@ def write_pdf(path, pages):
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    src, dst = sys.argv[1], sys.argv[2]
-    dpi = int(sys.argv[3]) if len(sys.argv) > 3 else 300
+    args = sys.argv[1:]
+    jpeg = None
+    if "--jpeg" in args:
+        i = args.index("--jpeg")
+        jpeg = int(args[i + 1])
+        del args[i:i + 2]
+    src, dst = args[0], args[1]
+    dpi = int(args[2]) if len(args) > 2 else 300
     stamps = stamp_words(src)
     pages = []
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-mono", src, f"{tmp}/p"], check=True)
-        images = sorted(Path(tmp).glob("p-*.pbm"))
-        for (w, h, stamp), png in zip(stamps, images):
-            img = Image.open(png).convert("1")
+        # pdftoppm's own bilevel output read best (OCR of thresholded grey at 110-192 lost the
+        # eastern-district twin's signature or a word of the northern one).
+        mode = "-gray" if jpeg else "-mono"
+        subprocess.run(["pdftoppm", "-r", str(dpi), mode, src, f"{tmp}/p"], check=True)
+        images = sorted(Path(tmp).glob("p-*.p?m"))
+        for (w, h, stamp), path in zip(stamps, images):
+            gray = Image.open(path)
+            if jpeg:
+                buf = io.BytesIO()
+                gray.save(buf, format="JPEG", quality=jpeg)
+                image = (buf.getvalue(), "jpeg")
+            else:
+                image = g4_strip(gray.convert("1"))
             content = [b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q" % (w, h)]
             for text, x0, y0, x1, y1 in stamp:
                 size = round((y1 - y0) / 1.15, 1)
                 base = h - (y1 - 0.22 * (y1 - y0))
                 content.append(b"BT /F1 %.1f Tf %.2f %.2f Td %s Tj ET"
                                % (size, x0, base, pdf_string(text).encode("cp1252", "replace")))
-            pages.append((w, h, img.width, img.height, g4_strip(img), b"\n".join(content)))
+            pages.append((w, h, gray.width, gray.height, image, b"\n".join(content)))
     write_pdf(dst, pages)
     print(f"{dst}: {len(pages)} pages, {Path(dst).stat().st_size} bytes, "
           f"stamp words per page {[len(s[2]) for s in stamps]}")
