@@ -22,7 +22,8 @@
 //!   minutes forms), `signature`, `order`. Total: it returns what it found plus warnings and
 //!   never panics on purpose.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
-//! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output.
+//! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output. [`inputs`]:
+//!   which inputs a run takes (listing, `--shard`, `--resume`).
 //! - `main.rs`: the CLI (clap, terminal, exit codes) and nothing else.
 //!
 //! ## Invariants
@@ -36,6 +37,7 @@ pub mod batch;
 pub mod clean;
 pub mod dates;
 pub mod error;
+pub mod inputs;
 pub mod pdf;
 pub mod record;
 pub mod segment;
@@ -158,7 +160,7 @@ pub fn process_path(path: &str, config: &Config) -> Record {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

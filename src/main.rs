@@ -3,9 +3,9 @@
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ordex::{batch, Config};
-use std::io::{BufRead, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use ordex::{batch, inputs, Config};
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -36,6 +36,14 @@ enum Command {
         /// Per-document time limit in seconds; a document over it gets a `timeout` record.
         #[arg(long, value_name = "SECS", default_value_t = 60)]
         timeout: u64,
+        /// Append to the -o file, skipping inputs that already have a record there (same path,
+        /// same file bytes, same schema); a torn last line left by a killed run is redone.
+        #[arg(long, requires = "output")]
+        resume: bool,
+        /// Take only shard I of N (I counts from 0) of the inputs, split by a hash of each
+        /// path as listed: N machines given the same list split it with no coordinator.
+        #[arg(long, value_name = "I/N", value_parser = inputs::parse_shard)]
+        shard: Option<inputs::Shard>,
     },
 }
 
@@ -65,28 +73,81 @@ fn run() -> Result<ExitCode> {
             output,
             jobs,
             timeout,
-        } => extract(&paths, output.as_deref(), jobs, timeout),
+            resume,
+            shard,
+        } => extract(
+            &paths,
+            &Plan {
+                output,
+                jobs,
+                timeout,
+                resume,
+                shard,
+            },
+        ),
     }
 }
 
-fn extract(
-    args: &[String],
-    output: Option<&Path>,
+/// The `extract` flags that say which inputs go where.
+struct Plan {
+    output: Option<PathBuf>,
     jobs: Option<usize>,
     timeout: u64,
-) -> Result<ExitCode> {
-    if timeout == 0 {
+    resume: bool,
+    shard: Option<inputs::Shard>,
+}
+
+fn extract(args: &[String], plan: &Plan) -> Result<ExitCode> {
+    if plan.timeout == 0 {
         bail!("--timeout must be at least 1 second");
     }
-    let paths = collect_inputs(args)?;
-    let jobs = jobs
+    let mut paths =
+        inputs::collect(args, &mut std::io::stdin().lock()).map_err(anyhow::Error::msg)?;
+    if let Some(shard) = plan.shard {
+        paths.retain(|p| inputs::in_shard(p, shard));
+    }
+    let jobs = plan
+        .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let mut out: Box<dyn Write> = match output {
-        Some(p) => Box::new(BufWriter::new(
+    let mut out: Box<dyn Write> = match (&plan.output, plan.resume) {
+        (Some(p), true) => {
+            let done = inputs::resume(p).map_err(anyhow::Error::msg)?;
+            let listed = paths.len();
+            paths.retain(|path| !inputs::is_done(path, &done));
+            let changed = paths
+                .iter()
+                .filter(|p| done.records.contains_key(p.as_str()))
+                .count();
+            eprintln!(
+                "ordex: resuming {}: {} records kept{}, {} of {} inputs done, {} to do{}",
+                p.display(),
+                done.lines,
+                if done.torn_bytes > 0 {
+                    format!(" (a torn last line of {} bytes cut off)", done.torn_bytes)
+                } else {
+                    String::new()
+                },
+                listed - paths.len(),
+                listed,
+                paths.len(),
+                if changed > 0 {
+                    format!(" ({changed} changed since their record was written: new records follow the old)")
+                } else {
+                    String::new()
+                }
+            );
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .with_context(|| format!("cannot append to {}", p.display()))?;
+            Box::new(BufWriter::new(file))
+        }
+        (Some(p), false) => Box::new(BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
         )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        (None, _) => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let bar = ProgressBar::with_draw_target(Some(paths.len() as u64), ProgressDrawTarget::hidden());
     if std::io::stderr().is_terminal() {
@@ -98,7 +159,7 @@ fn extract(
     }
     let (mut pages, mut failed) = (0usize, 0usize);
     let config = Config {
-        timeout_secs: timeout,
+        timeout_secs: plan.timeout,
     };
     let summary = batch::run(&paths, &config, jobs, |rec| -> std::io::Result<()> {
         serde_json::to_writer(&mut out, rec)?;
@@ -125,48 +186,4 @@ fn extract(
         summary.docs as f64 / summary.secs.max(1e-9)
     );
     Ok(ExitCode::from(if summary.failed > 0 { 1 } else { 0 }))
-}
-
-/// Expand the arguments into the list of input files, in order.
-fn collect_inputs(args: &[String]) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for arg in args {
-        if arg == "-" {
-            for line in std::io::stdin().lock().lines() {
-                let line = line.context("cannot read the list of paths from standard input")?;
-                let line = line.trim();
-                if !line.is_empty() {
-                    out.push(line.to_string());
-                }
-            }
-            continue;
-        }
-        let path = Path::new(arg);
-        if path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found).with_context(|| format!("cannot read folder {arg}"))?;
-            found.sort();
-            out.extend(found.into_iter().map(|p| p.to_string_lossy().into_owned()));
-        } else if path.exists() {
-            out.push(arg.clone());
-        } else {
-            bail!("no such file or folder: {arg}");
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
