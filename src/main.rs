@@ -3,7 +3,8 @@
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ordex::{batch, inputs, Config};
+use ordex::batch::Isolation;
+use ordex::{batch, inputs, Config, Limits, TimeLimit};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,9 +34,31 @@ enum Command {
         /// Number of documents processed at once [default: number of cores].
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
-        /// Per-document time limit in seconds; a document over it gets a `timeout` record.
-        #[arg(long, value_name = "SECS", default_value_t = 60)]
-        timeout: u64,
+        /// Per-document time limit, fixed part, in seconds; a document over its limit gets a
+        /// `timeout` record.
+        #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+        timeout: f64,
+        /// Seconds added to a document's time limit for each of its pages.
+        #[arg(long, value_name = "SECS", default_value_t = 0.5)]
+        timeout_per_page: f64,
+        /// Where documents run: `process` (worker processes: a crash, an abort or a runaway
+        /// document costs one record) or `thread` (in this process: a little faster, no caps
+        /// on memory, and a fatal failure ends the run).
+        #[arg(long, value_name = "HOW", default_value = "process", value_parser = ["process", "thread"])]
+        isolation: String,
+        /// Largest input file read, in MB (bigger files get a `limit` record).
+        #[arg(long, value_name = "MB", default_value_t = 512)]
+        max_file_mb: u64,
+        /// Most pages per document.
+        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        max_pages: usize,
+        /// Most glyphs drawn on one page.
+        #[arg(long, value_name = "N", default_value_t = 500_000)]
+        max_glyphs_per_page: usize,
+        /// Address-space cap of each worker process, in MB: bounds what a decompression bomb
+        /// can take (a document over it gets a `memory` record).
+        #[arg(long, value_name = "MB", default_value_t = 4096)]
+        max_memory_mb: u64,
         /// Append to the -o file, skipping inputs that already have a record there (same path,
         /// same file bytes, same schema); a torn last line left by a killed run is redone.
         #[arg(long, requires = "output")]
@@ -44,6 +67,13 @@ enum Command {
         /// path as listed: N machines given the same list split it with no coordinator.
         #[arg(long, value_name = "I/N", value_parser = inputs::parse_shard)]
         shard: Option<inputs::Shard>,
+    },
+    /// Serve documents to a supervising `ordex extract` (internal: paths in, records out).
+    #[command(hide = true)]
+    Worker {
+        /// The run's settings, as JSON.
+        #[arg(long)]
+        config: String,
     },
 }
 
@@ -73,18 +103,58 @@ fn run() -> Result<ExitCode> {
             output,
             jobs,
             timeout,
+            timeout_per_page,
+            isolation,
+            max_file_mb,
+            max_pages,
+            max_glyphs_per_page,
+            max_memory_mb,
             resume,
             shard,
-        } => extract(
-            &paths,
-            &Plan {
-                output,
-                jobs,
-                timeout,
-                resume,
-                shard,
-            },
-        ),
+        } => {
+            if !(timeout > 0.0 && timeout_per_page >= 0.0) {
+                bail!("--timeout must be above 0 and --timeout-per-page at least 0");
+            }
+            let mut config = Config {
+                time: TimeLimit {
+                    secs: timeout,
+                    secs_per_page: timeout_per_page,
+                },
+                limits: Limits {
+                    file_bytes: max_file_mb << 20,
+                    pages: max_pages,
+                    glyphs_per_page: max_glyphs_per_page,
+                    memory_bytes: max_memory_mb << 20,
+                },
+                isolation: Isolation::Threads,
+            };
+            if isolation == "process" {
+                let program = std::env::current_exe()
+                    .context("cannot find this program to start worker processes")?;
+                let args = vec![
+                    "worker".to_string(),
+                    "--config".to_string(),
+                    serde_json::to_string(&config)?,
+                ];
+                config.isolation = Isolation::Processes { program, args };
+            }
+            extract(
+                &paths,
+                &Plan {
+                    output,
+                    jobs,
+                    resume,
+                    shard,
+                },
+                &config,
+            )
+        }
+        Command::Worker { config } => {
+            let config: Config =
+                serde_json::from_str(&config).context("the worker's --config is not valid")?;
+            ordex::worker::serve(&config).context("worker")?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -92,15 +162,11 @@ fn run() -> Result<ExitCode> {
 struct Plan {
     output: Option<PathBuf>,
     jobs: Option<usize>,
-    timeout: u64,
     resume: bool,
     shard: Option<inputs::Shard>,
 }
 
-fn extract(args: &[String], plan: &Plan) -> Result<ExitCode> {
-    if plan.timeout == 0 {
-        bail!("--timeout must be at least 1 second");
-    }
+fn extract(args: &[String], plan: &Plan, config: &Config) -> Result<ExitCode> {
     let mut paths =
         inputs::collect(args, &mut std::io::stdin().lock()).map_err(anyhow::Error::msg)?;
     if let Some(shard) = plan.shard {
@@ -158,10 +224,7 @@ fn extract(args: &[String], plan: &Plan) -> Result<ExitCode> {
         );
     }
     let (mut pages, mut failed) = (0usize, 0usize);
-    let config = Config {
-        timeout_secs: plan.timeout,
-    };
-    let summary = batch::run(&paths, &config, jobs, |rec| -> std::io::Result<()> {
+    let summary = batch::run(&paths, config, jobs, |rec| -> std::io::Result<()> {
         serde_json::to_writer(&mut out, rec)?;
         out.write_all(b"\n")?;
         pages += rec.source.pages;

@@ -212,7 +212,11 @@ fn fixtures_clean_idempotently_and_segment_without_loss() {
         if path.extension().is_none_or(|e| e != "pdf") {
             continue;
         }
-        let Ok(doc) = ordex::pdf::load(std::fs::read(&path).unwrap()) else {
+        let Ok(doc) = ordex::pdf::load(
+            std::fs::read(&path).unwrap(),
+            &ordex::Limits::default(),
+            &mut |_| {},
+        ) else {
             continue;
         };
         let once = clean(doc);

@@ -10,6 +10,7 @@ mod device;
 pub mod layout;
 
 use crate::error::DocError;
+use crate::Limits;
 use device::Collector;
 use hayro_interpret::hayro_syntax::page::Rotation;
 use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
@@ -64,7 +65,14 @@ pub struct Document {
 /// Files encrypted with an empty user password are decrypted; damaged cross-reference tables are
 /// rebuilt by scanning the file. Errors are per document and never panic on purpose (callers
 /// still run this under `catch_unwind`, as the engine may).
-pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
+///
+/// `on_pages` hears the page count once the page tree is read, before the pages are. A document
+/// over `limits.pages`, or a page drawing more than `limits.glyphs_per_page` glyphs, is an error.
+pub fn load(
+    bytes: Vec<u8>,
+    limits: &Limits,
+    on_pages: &mut dyn FnMut(usize),
+) -> Result<Document, DocError> {
     if bytes.is_empty() {
         return Err(DocError::Empty);
     }
@@ -93,6 +101,14 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
         .as_ref()
         .map(|p| decode_pdf_string(p))
         .filter(|p| !p.is_empty());
+    let count = pdf.pages().len();
+    if count > limits.pages {
+        return Err(DocError::Limit(format!(
+            "{count} pages, over the cap of {} (--max-pages)",
+            limits.pages
+        )));
+    }
+    on_pages(count);
     // One cache for the whole document: fonts and objects are shared across pages.
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();
@@ -108,8 +124,15 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             page.xref(),
             settings.clone(),
         );
-        let mut dev = Collector::new(w, h);
+        let mut dev = Collector::new(w, h, limits.glyphs_per_page);
         interpret_page(page, &mut ctx, &mut dev);
+        if dev.over_cap() {
+            return Err(DocError::Limit(format!(
+                "page {} draws more than {} glyphs (--max-glyphs-per-page)",
+                i + 1,
+                limits.glyphs_per_page
+            )));
+        }
         let rotation = match page.rotation() {
             Rotation::None => 0,
             Rotation::Horizontal => 90,
@@ -188,19 +211,34 @@ mod tests {
 
     #[test]
     fn html_is_named() {
-        let err = load(b"<html><body>session expired</body></html>".to_vec()).unwrap_err();
+        let err = load(
+            b"<html><body>session expired</body></html>".to_vec(),
+            &Limits::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
         assert_eq!(err.kind(), "not_pdf");
         assert!(err.to_string().contains("HTML"), "{err}");
     }
 
     #[test]
     fn empty_is_empty() {
-        assert_eq!(load(Vec::new()).unwrap_err().kind(), "empty");
+        assert_eq!(
+            load(Vec::new(), &Limits::default(), &mut |_| {})
+                .unwrap_err()
+                .kind(),
+            "empty"
+        );
     }
 
     #[test]
     fn garbage_after_header_is_damaged() {
-        let err = load(b"%PDF-1.4\n garbage garbage".to_vec()).unwrap_err();
+        let err = load(
+            b"%PDF-1.4\n garbage garbage".to_vec(),
+            &Limits::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
         assert_eq!(err.kind(), "damaged");
     }
 
