@@ -64,20 +64,7 @@ impl Proc {
             })?;
         let stderr = std::thread::Builder::new()
             .name("ordex-worker-err".into())
-            .spawn(move || {
-                let mut tail = VecDeque::new();
-                for line in BufReader::new(stderr).lines() {
-                    let Ok(line) = line else { break };
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    if tail.len() == STDERR_TAIL {
-                        tail.pop_front();
-                    }
-                    tail.push_back(line);
-                }
-                Vec::from(tail).join(" | ")
-            })?;
+            .spawn(move || last_words(BufReader::new(stderr)))?;
         Ok(Proc {
             child,
             stdin,
@@ -115,6 +102,31 @@ impl Drop for Proc {
         self.stdin = None;
         let _ = self.child.wait();
     }
+}
+
+/// What a dying worker wrote that explains its death: the first line that names a cause (an
+/// allocation failure, a stack overflow, a panic), else its last lines. Backtraces that follow
+/// such a line are left out.
+fn last_words(stderr: impl BufRead) -> String {
+    const CAUSES: [&str; 3] = ["memory allocation of", "has overflowed its stack", "panicked at"];
+    let mut tail = VecDeque::new();
+    let mut cause = None;
+    // Read to the end even after a cause: a worker that lives on must not block on a full pipe.
+    for line in stderr.lines() {
+        let Ok(line) = line else { break };
+        let line = line.trim();
+        if cause.is_none() && CAUSES.iter().any(|c| line.contains(c)) {
+            cause = Some(line.to_string());
+        }
+        if line.is_empty() || cause.is_some() {
+            continue;
+        }
+        if tail.len() == STDERR_TAIL {
+            tail.pop_front();
+        }
+        tail.push_back(line.to_string());
+    }
+    cause.unwrap_or_else(|| Vec::from(tail).join(" | "))
 }
 
 fn missing(what: &str) -> std::io::Error {
