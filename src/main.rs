@@ -129,8 +129,13 @@ fn run() -> Result<ExitCode> {
                 isolation: Isolation::Threads,
             };
             if isolation == "process" {
-                let program = std::env::current_exe()
-                    .context("cannot find this program to start worker processes")?;
+                // /proc/self/exe is this very binary even when its file is replaced or
+                // deleted during the run (an upgrade); elsewhere, the path it was started from.
+                let program = match std::path::Path::new("/proc/self/exe") {
+                    p if cfg!(target_os = "linux") && p.exists() => p.to_path_buf(),
+                    _ => std::env::current_exe()
+                        .context("cannot find this program to start worker processes")?,
+                };
                 let args = vec![
                     "worker".to_string(),
                     "--config".to_string(),

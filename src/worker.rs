@@ -108,7 +108,11 @@ impl Drop for Proc {
 /// allocation failure, a stack overflow, a panic), else its last lines. Backtraces that follow
 /// such a line are left out.
 fn last_words(stderr: impl BufRead) -> String {
-    const CAUSES: [&str; 3] = ["memory allocation of", "has overflowed its stack", "panicked at"];
+    const CAUSES: [&str; 3] = [
+        "memory allocation of",
+        "has overflowed its stack",
+        "panicked at",
+    ];
     let mut tail = VecDeque::new();
     let mut cause = None;
     // Read to the end even after a cause: a worker that lives on must not block on a full pipe.

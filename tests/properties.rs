@@ -61,6 +61,7 @@ fn document(pages: &[Vec<String>], numbered: bool) -> Document {
             .map(|(i, b)| page(i + 1, n, b, numbered))
             .collect(),
         producer: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -79,6 +80,7 @@ fn reload(c: &CleanDoc) -> Document {
             })
             .collect(),
         producer: None,
+        warnings: Vec::new(),
     }
 }
 

@@ -76,6 +76,7 @@ fuzz_target!(|pages: Vec<FuzzPage>| {
     let rec = ordex::build_record(Document {
         pages,
         producer: None,
+        warnings: Vec::new(),
     });
     serde_json::to_string(&rec).expect("a record always serialises");
 });

@@ -66,7 +66,7 @@ pub struct CleanDoc {
 
 /// Clean a loaded document (taken by value: its lines are moved, not copied).
 pub fn clean(mut doc: Document) -> CleanDoc {
-    let mut warnings = Vec::new();
+    let mut warnings = std::mem::take(&mut doc.warnings);
     let mut lines: Vec<Vec<Line>> = doc
         .pages
         .iter_mut()

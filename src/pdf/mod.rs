@@ -58,6 +58,8 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// The `/Producer` of the Info dictionary, if any.
     pub producer: Option<String>,
+    /// What was wrong with the file though it could be read (e.g. truncated).
+    pub warnings: Vec<String>,
 }
 
 /// Parse `bytes` and extract every page's positioned text.
@@ -77,6 +79,8 @@ pub fn load(
         return Err(DocError::Empty);
     }
     check_header(&bytes)?;
+    let truncated = !has_eof_marker(&bytes);
+    let declared = declared_pages(&bytes);
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(d) => DocError::Encrypted(
             match d {
@@ -90,6 +94,11 @@ pub fn load(
                 }
             }
             .to_string(),
+        ),
+        LoadPdfError::Invalid if truncated => DocError::Damaged(
+            "truncated (no end-of-file marker, a download cut short?) and no page could be \
+             recovered from what is there"
+                .into(),
         ),
         LoadPdfError::Invalid => {
             DocError::Damaged("no readable cross-reference table or page tree".into())
@@ -155,9 +164,58 @@ pub fn load(
         });
     }
     if pages.is_empty() {
-        return Err(DocError::Damaged("the page tree has no pages".into()));
+        return Err(DocError::Damaged(if truncated {
+            "truncated (no end-of-file marker, a download cut short?) and no page could be \
+             recovered from what is there"
+                .into()
+        } else {
+            "the page tree has no pages".into()
+        }));
     }
-    Ok(Document { pages, producer })
+    let mut warnings = Vec::new();
+    if truncated {
+        let n = pages.len();
+        warnings.push(match declared {
+            Some(total) if total > n => format!(
+                "truncated: no end-of-file marker; {n} of {total} pages ({}%) recovered",
+                n * 100 / total
+            ),
+            _ => format!(
+                "truncated: no end-of-file marker; {n} page{} recovered",
+                if n == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    Ok(Document {
+        pages,
+        producer,
+        warnings,
+    })
+}
+
+/// A complete PDF ends with `%%EOF` (give or take trailing junk, and padding with zero bytes
+/// as some archives store files in whole blocks); a download cut short does not.
+fn has_eof_marker(bytes: &[u8]) -> bool {
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != 0 && !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let tail = &bytes[end.saturating_sub(2048)..end];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// The page count the file declares: the largest `/Count` of a page-tree node found in the
+/// raw bytes (the root's). Objects inside compressed object streams are not seen.
+fn declared_pages(bytes: &[u8]) -> Option<usize> {
+    static COUNT: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,7})|/Count\s+(\d{1,7})[^>]{0,200}?/Type\s*/Pages\b")
+            .expect("a valid pattern")
+    });
+    COUNT
+        .captures_iter(bytes)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .filter_map(|m| std::str::from_utf8(m.as_bytes()).ok()?.parse().ok())
+        .max()
 }
 
 /// A PDF starts with `%PDF-` within its first 1024 bytes; anything else is named by what it is.
