@@ -42,7 +42,14 @@ struct Proc {
 
 impl Proc {
     fn spawn(program: &Path, args: &[String]) -> std::io::Result<Proc> {
-        let mut child = Command::new(program)
+        let mut cmd = Command::new(program);
+        #[cfg(unix)]
+        {
+            // Named as the user knows it in `ps`, not as /proc/self/exe.
+            use std::os::unix::process::CommandExt;
+            cmd.arg0("ordex");
+        }
+        let mut child = cmd
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
