@@ -93,6 +93,13 @@ pub fn run<E>(
         }
         Ok(())
     });
+    // Let every worker's process or document thread go before the pool does, so that worker
+    // processes end and are reaped now (their CPU time counts to this run), whatever happens
+    // to the pool's threads after.
+    pool.broadcast(|_| {
+        worker::shut_down();
+        DOC_THREAD.with(|slot| slot.borrow_mut().take());
+    });
     result?;
     summary.secs = start.elapsed().as_secs_f64();
     Ok(summary)

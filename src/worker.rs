@@ -169,6 +169,12 @@ thread_local! {
     static PROC: std::cell::RefCell<Option<Proc>> = const { std::cell::RefCell::new(None) };
 }
 
+/// End this batch worker's worker process, if it has one: its input closes, it exits, and it
+/// is reaped.
+pub(crate) fn shut_down() {
+    PROC.with(|slot| slot.borrow_mut().take());
+}
+
 /// One document in this batch worker's worker process (started on first use, replaced after
 /// a death or a time-out).
 pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[String]) -> Record {
