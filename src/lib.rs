@@ -114,6 +114,10 @@ pub struct Limits {
     pub pages: usize,
     /// Most glyphs drawn on one page.
     pub glyphs_per_page: usize,
+    /// Most bytes one stream (other than an image) may inflate to.
+    pub stream_bytes: u64,
+    /// Most bytes all of a document's streams (other than images) may inflate to.
+    pub document_bytes: u64,
     /// Address-space cap of a worker process, in bytes (worker processes only): what bounds
     /// decompressed streams, images and fonts, since the engine decodes them whole.
     pub memory_bytes: u64,
@@ -125,6 +129,8 @@ impl Default for Limits {
             file_bytes: 512 << 20,
             pages: 10_000,
             glyphs_per_page: 500_000,
+            stream_bytes: 256 << 20,
+            document_bytes: 2 << 30,
             memory_bytes: 4 << 30,
         }
     }

@@ -55,6 +55,12 @@ enum Command {
         /// Most glyphs drawn on one page.
         #[arg(long, value_name = "N", default_value_t = 500_000)]
         max_glyphs_per_page: usize,
+        /// Most MB one stream (other than an image) may inflate to.
+        #[arg(long, value_name = "MB", default_value_t = 256)]
+        max_stream_mb: u64,
+        /// Most MB all of a document's streams (other than images) may inflate to.
+        #[arg(long, value_name = "MB", default_value_t = 2048)]
+        max_document_mb: u64,
         /// Address-space cap of each worker process, in MB: bounds what a decompression bomb
         /// can take (a document over it gets a `memory` record).
         #[arg(long, value_name = "MB", default_value_t = 4096)]
@@ -108,6 +114,8 @@ fn run() -> Result<ExitCode> {
             max_file_mb,
             max_pages,
             max_glyphs_per_page,
+            max_stream_mb,
+            max_document_mb,
             max_memory_mb,
             resume,
             shard,
@@ -124,6 +132,8 @@ fn run() -> Result<ExitCode> {
                     file_bytes: max_file_mb << 20,
                     pages: max_pages,
                     glyphs_per_page: max_glyphs_per_page,
+                    stream_bytes: max_stream_mb << 20,
+                    document_bytes: max_document_mb << 20,
                     memory_bytes: max_memory_mb << 20,
                 },
                 isolation: Isolation::Threads,

@@ -161,10 +161,35 @@ fn bomb(inflated: usize) -> Vec<u8> {
 }
 
 #[test]
-fn a_decompression_bomb_hits_the_memory_cap() {
-    // 2 GB of content from about 2 MB of file, against a 1 GB cap.
-    let dir = sandwich("bomb", Some(&bomb(2 << 30)));
-    let recs = run(&dir, &["--max-memory-mb", "1024"], &[]);
+fn a_decompression_bomb_is_caught_before_it_is_inflated() {
+    // 1 GB of content from about 1 MB of file: over the 256 MB stream cap.
+    let dir = sandwich("bomb-cap", Some(&bomb(1 << 30)));
+    let recs = run(&dir, &[], &[]);
+    let (kind, msg) = error_of(&recs[1]);
+    assert_eq!(kind, "limit", "{msg}");
+    assert!(
+        msg.contains("object 4 inflates past 256 MB (--max-stream-mb)"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_decompression_bomb_past_the_stream_caps_hits_the_memory_cap() {
+    // 2 GB of content from about 2 MB of file, the stream caps lifted, against a 1 GB
+    // address-space cap: the worker dies on the allocation and is replaced.
+    let dir = sandwich("bomb-mem", Some(&bomb(2 << 30)));
+    let recs = run(
+        &dir,
+        &[
+            "--max-memory-mb",
+            "1024",
+            "--max-stream-mb",
+            "100000",
+            "--max-document-mb",
+            "100000",
+        ],
+        &[],
+    );
     let (kind, msg) = error_of(&recs[1]);
     assert_eq!(kind, "memory", "{msg}");
     assert!(msg.contains("1024 MB"), "{msg}");

@@ -7,6 +7,7 @@
 //! What it never does: decide what text means (line numbers, stamps) — that is `clean`.
 
 mod device;
+mod inflate;
 pub mod layout;
 
 use crate::error::DocError;
@@ -117,6 +118,7 @@ pub fn load(
             limits.pages
         )));
     }
+    inflate::check(&pdf, limits)?;
     on_pages(count);
     // One cache for the whole document: fonts and objects are shared across pages.
     let cache = InterpreterCache::new();
