@@ -112,8 +112,13 @@ fn a_stalled_worker_is_killed_at_its_time_limit() {
     );
 }
 
-/// A one-page PDF whose content stream inflates to `inflated` zero bytes: a decompression bomb.
+/// A one-page PDF whose content stream inflates to `inflated` spaces: a decompression bomb.
 fn bomb(inflated: usize) -> Vec<u8> {
+    bombs(inflated, 1)
+}
+
+/// A one-page PDF with `streams` content streams that inflate to `inflated` spaces each.
+fn bombs(inflated: usize, streams: usize) -> Vec<u8> {
     let mut z = ZlibEncoder::new(Vec::new(), Compression::fast());
     let chunk = vec![b' '; 1 << 20];
     for _ in 0..inflated >> 20 {
@@ -122,21 +127,23 @@ fn bomb(inflated: usize) -> Vec<u8> {
     let stream = z.finish().unwrap();
     let mut pdf = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
-    let objects: Vec<Vec<u8>> = vec![
+    let contents: Vec<String> = (0..streams).map(|i| format!("{} 0 R", 4 + i)).collect();
+    let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
-        [
-            format!(
-                "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-                stream.len()
-            )
-            .as_bytes(),
-            &stream,
-            b"\nendstream",
-        ]
-        .concat(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{}] >>",
+            contents.join(" ")
+        )
+        .into_bytes(),
     ];
+    let head = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        stream.len()
+    );
+    for _ in 0..streams {
+        objects.push([head.as_bytes(), &stream, b"\nendstream"].concat());
+    }
     for (i, body) in objects.iter().enumerate() {
         offsets.push(pdf.len());
         pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
@@ -169,6 +176,23 @@ fn a_decompression_bomb_is_caught_before_it_is_inflated() {
     assert_eq!(kind, "limit", "{msg}");
     assert!(
         msg.contains("object 4 inflates past 256 MB (--max-stream-mb)"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn many_streams_under_the_stream_cap_are_caught_by_the_document_cap() {
+    // Three streams of 100 MB each: each under a 200 MB stream cap, together over 250 MB.
+    let dir = sandwich("bomb-doc", Some(&bombs(100 << 20, 3)));
+    let recs = run(
+        &dir,
+        &["--max-stream-mb", "200", "--max-document-mb", "250"],
+        &[],
+    );
+    let (kind, msg) = error_of(&recs[1]);
+    assert_eq!(kind, "limit", "{msg}");
+    assert!(
+        msg.contains("streams inflate to more than 250 MB (--max-document-mb)"),
         "{msg}"
     );
 }
