@@ -10,6 +10,7 @@
 //!                                      signature, footnotes, plus warnings
 //!       ──record─────▶ Record          the JSON schema `ordex/1`, one per input, ok or error
 //! batch: paths ─rayon─▶ process_path() ─channel─▶ one writer, in input order ─▶ JSON Lines
+//!                                                         (or `_bulk` NDJSON, or the index)
 //! ```
 //!
 //! ## Code map
@@ -23,6 +24,9 @@
 //!   never panics on purpose.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output.
+//! - [`index`]: the embedded tantivy index (schema, writing; `search` with filters and
+//!   snippets) and `bulk`, the OpenSearch/Elasticsearch `_bulk` output. Reads records as JSON,
+//!   so records from a run and from a JSON Lines file take one path.
 //! - `main.rs`: the CLI (clap, terminal, exit codes) and nothing else.
 //!
 //! ## Invariants
@@ -36,6 +40,7 @@ pub mod batch;
 pub mod clean;
 pub mod dates;
 pub mod error;
+pub mod index;
 pub mod pdf;
 pub mod record;
 pub mod segment;
