@@ -222,7 +222,8 @@ fn plain_output_marks_highlights_with_stars_when_not_a_terminal() {
         "{text}"
     );
     assert!(text.contains("caed · 1:20-cv-01133-DAD-BAM · filed 2020-12-02"));
-    assert!(text.contains("**trade** **secrets**"), "{text}");
+    // Stemmed: the phrase "trade secrets" matches "trade secret" too.
+    assert!(text.contains("**trade** **secret"), "{text}");
 }
 
 #[test]

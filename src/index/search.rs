@@ -7,7 +7,7 @@
 //! The flags (court, judge, filed dates) are filters: they are added as required clauses with
 //! a score of zero, so the ranking is the BM25 score of the query alone.
 
-use super::snippet::{passage, Passage};
+use super::snippet::{passage, Passage, QueryWords};
 use super::{court_facet, format_day, open_existing, parse_day, Fields, IndexError};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -89,12 +89,12 @@ pub fn search(dir: &Path, req: &SearchRequest) -> Result<Results, IndexError> {
         ),
     )?;
     let weights = word_weights(&searcher, &*user_query, f.body)?;
-    let mut analyzer = index.tokenizer_for_field(f.body)?;
+    let mut words = QueryWords::new(weights, index.tokenizer_for_field(f.body)?);
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
         let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
-        let passage = passage(body, &weights, &mut analyzer, SNIPPET_BYTES);
+        let passage = passage(body, &mut words, SNIPPET_BYTES);
         hits.push(hit(&doc, &f, score, passage));
     }
     Ok(Results { total, hits })
