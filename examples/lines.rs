@@ -12,7 +12,7 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(1)
     });
-    let doc = match ordex::pdf::load(bytes) {
+    let doc = match ordex::pdf::load(bytes, &ordex::Limits::default(), &mut |_| {}) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("{path}: {e}");

@@ -3,8 +3,9 @@
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use ordex::batch::Isolation;
 use ordex::index::{bulk, search, IndexSink};
-use ordex::{batch, Config};
+use ordex::{batch, inputs, Config, Limits, TimeLimit};
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,9 +35,45 @@ enum Command {
         /// Number of documents processed at once [default: number of cores].
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
-        /// Per-document time limit in seconds; a document over it gets a `timeout` record.
-        #[arg(long, value_name = "SECS", default_value_t = 60)]
-        timeout: u64,
+        /// Per-document time limit, fixed part, in seconds; a document over its limit gets a
+        /// `timeout` record.
+        #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+        timeout: f64,
+        /// Seconds added to a document's time limit for each of its pages.
+        #[arg(long, value_name = "SECS", default_value_t = 0.5)]
+        timeout_per_page: f64,
+        /// Where documents run: `process` (worker processes: a crash, an abort or a runaway
+        /// document costs one record) or `thread` (in this process: a little faster, no caps
+        /// on memory, and a fatal failure ends the run).
+        #[arg(long, value_name = "HOW", default_value = "process", value_parser = ["process", "thread"])]
+        isolation: String,
+        /// Largest input file read, in MB (bigger files get a `limit` record).
+        #[arg(long, value_name = "MB", default_value_t = 512)]
+        max_file_mb: u64,
+        /// Most pages per document.
+        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        max_pages: usize,
+        /// Most glyphs drawn on one page.
+        #[arg(long, value_name = "N", default_value_t = 500_000)]
+        max_glyphs_per_page: usize,
+        /// Most MB one stream (other than an image) may inflate to.
+        #[arg(long, value_name = "MB", default_value_t = 256)]
+        max_stream_mb: u64,
+        /// Most MB all of a document's streams (other than images) may inflate to.
+        #[arg(long, value_name = "MB", default_value_t = 2048)]
+        max_document_mb: u64,
+        /// Address-space cap of each worker process, in MB: bounds what a decompression bomb
+        /// can take (a document over it gets a `memory` record).
+        #[arg(long, value_name = "MB", default_value_t = 4096)]
+        max_memory_mb: u64,
+        /// Append to the -o file, skipping inputs that already have a record there (same path,
+        /// same file bytes, same schema); a torn last line left by a killed run is redone.
+        #[arg(long, requires = "output")]
+        resume: bool,
+        /// Take only shard I of N (I counts from 0) of the inputs, split by a hash of each
+        /// path as listed: N machines given the same list split it with no coordinator.
+        #[arg(long, value_name = "I/N", value_parser = inputs::parse_shard)]
+        shard: Option<inputs::Shard>,
         /// Output format: JSON Lines records, or OpenSearch/Elasticsearch `_bulk` NDJSON (ok
         /// records only, see docs/opensearch-mapping.json).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -56,9 +93,10 @@ enum Command {
         /// Number of documents processed at once [default: number of cores].
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
-        /// Per-document time limit in seconds.
-        #[arg(long, value_name = "SECS", default_value_t = 60)]
-        timeout: u64,
+        /// Per-document time limit, fixed part, in seconds (documents run in worker processes
+        /// with the default caps, as `extract` runs them).
+        #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+        timeout: f64,
     },
     /// Search an index made by `ordex index`; best (BM25) first. Exit 1 when nothing matches.
     Search {
@@ -85,6 +123,13 @@ enum Command {
         /// One JSON hit a line (with the snippet's highlight byte ranges).
         #[arg(long)]
         json: bool,
+    },
+    /// Serve documents to a supervising `ordex extract` (internal: paths in, records out).
+    #[command(hide = true)]
+    Worker {
+        /// The run's settings, as JSON.
+        #[arg(long)]
+        config: String,
     },
 }
 
@@ -122,8 +167,51 @@ fn run() -> Result<ExitCode> {
             output,
             jobs,
             timeout,
+            timeout_per_page,
+            isolation,
+            max_file_mb,
+            max_pages,
+            max_glyphs_per_page,
+            max_stream_mb,
+            max_document_mb,
+            max_memory_mb,
+            resume,
+            shard,
             format,
-        } => extract(&paths, output.as_deref(), jobs, timeout, format),
+        } => {
+            if !(timeout > 0.0 && timeout_per_page >= 0.0) {
+                bail!("--timeout must be above 0 and --timeout-per-page at least 0");
+            }
+            let mut config = Config {
+                time: TimeLimit {
+                    secs: timeout,
+                    secs_per_page: timeout_per_page,
+                },
+                limits: Limits {
+                    file_bytes: max_file_mb << 20,
+                    pages: max_pages,
+                    glyphs_per_page: max_glyphs_per_page,
+                    stream_bytes: max_stream_mb << 20,
+                    document_bytes: max_document_mb << 20,
+                    memory_bytes: max_memory_mb << 20,
+                },
+                isolation: Isolation::Threads,
+            };
+            if isolation == "process" {
+                config.isolation = worker_processes(&config)?;
+            }
+            extract(
+                &paths,
+                &Plan {
+                    output,
+                    jobs,
+                    resume,
+                    shard,
+                    format,
+                },
+                &config,
+            )
+        }
         Command::Index {
             paths,
             records,
@@ -132,7 +220,21 @@ fn run() -> Result<ExitCode> {
             timeout,
         } => match records {
             Some(file) => index_records(&file, &index),
-            None => index_pdfs(&paths, &index, jobs, timeout),
+            None => {
+                if timeout.is_nan() || timeout <= 0.0 {
+                    bail!("--timeout must be above 0");
+                }
+                let mut config = Config {
+                    time: TimeLimit {
+                        secs: timeout,
+                        ..TimeLimit::default()
+                    },
+                    limits: Limits::default(),
+                    isolation: Isolation::Threads,
+                };
+                config.isolation = worker_processes(&config)?;
+                index_pdfs(&paths, &index, jobs, &config)
+            }
         },
         Command::Search {
             index,
@@ -154,28 +256,90 @@ fn run() -> Result<ExitCode> {
             };
             search_index(&index, &req, json)
         }
+        Command::Worker { config } => {
+            let config: Config =
+                serde_json::from_str(&config).context("the worker's --config is not valid")?;
+            ordex::worker::serve(&config).context("worker")?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
-fn extract(
-    args: &[String],
-    output: Option<&Path>,
+/// The `extract` flags that say which inputs go where.
+struct Plan {
+    output: Option<PathBuf>,
     jobs: Option<usize>,
-    timeout: u64,
+    resume: bool,
+    shard: Option<inputs::Shard>,
     format: Format,
-) -> Result<ExitCode> {
-    if timeout == 0 {
-        bail!("--timeout must be at least 1 second");
+}
+
+/// Run documents in worker processes: this program again, as `ordex worker`, with `config`.
+fn worker_processes(config: &Config) -> Result<Isolation> {
+    // /proc/self/exe is this very binary even when its file is replaced or deleted during the
+    // run (an upgrade); elsewhere, the path it was started from.
+    let program = match std::path::Path::new("/proc/self/exe") {
+        p if cfg!(target_os = "linux") && p.exists() => p.to_path_buf(),
+        _ => {
+            std::env::current_exe().context("cannot find this program to start worker processes")?
+        }
+    };
+    let args = vec![
+        "worker".to_string(),
+        "--config".to_string(),
+        serde_json::to_string(config)?,
+    ];
+    Ok(Isolation::Processes { program, args })
+}
+
+fn extract(args: &[String], plan: &Plan, config: &Config) -> Result<ExitCode> {
+    let mut paths =
+        inputs::collect(args, &mut std::io::stdin().lock()).map_err(anyhow::Error::msg)?;
+    if let Some(shard) = plan.shard {
+        paths.retain(|p| inputs::in_shard(p, shard));
     }
-    let paths = collect_inputs(args)?;
-    let jobs = jobs
+    let jobs = plan
+        .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let mut out: Box<dyn Write> = match output {
-        Some(p) => Box::new(BufWriter::new(
+    let mut out: Box<dyn Write> = match (&plan.output, plan.resume) {
+        (Some(p), true) => {
+            let done = inputs::resume(p).map_err(anyhow::Error::msg)?;
+            let listed = paths.len();
+            paths.retain(|path| !inputs::is_done(path, &done));
+            let changed = paths
+                .iter()
+                .filter(|p| done.records.contains_key(p.as_str()))
+                .count();
+            eprintln!(
+                "ordex: resuming {}: {} records kept{}, {} of {} inputs done, {} to do{}",
+                p.display(),
+                done.lines,
+                if done.torn_bytes > 0 {
+                    format!(" (a torn last line of {} bytes cut off)", done.torn_bytes)
+                } else {
+                    String::new()
+                },
+                listed - paths.len(),
+                listed,
+                paths.len(),
+                if changed > 0 {
+                    format!(" ({changed} changed since their record was written: new records follow the old)")
+                } else {
+                    String::new()
+                }
+            );
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .with_context(|| format!("cannot append to {}", p.display()))?;
+            Box::new(BufWriter::new(file))
+        }
+        (Some(p), false) => Box::new(BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
         )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        (None, _) => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let bar = ProgressBar::with_draw_target(Some(paths.len() as u64), ProgressDrawTarget::hidden());
     if std::io::stderr().is_terminal() {
@@ -186,11 +350,8 @@ fn extract(
         );
     }
     let (mut pages, mut failed) = (0usize, 0usize);
-    let config = Config {
-        timeout_secs: timeout,
-    };
-    let summary = batch::run(&paths, &config, jobs, |rec| -> std::io::Result<()> {
-        if format == Format::OpensearchBulk {
+    let summary = batch::run(&paths, config, jobs, |rec| -> std::io::Result<()> {
+        if plan.format == Format::OpensearchBulk {
             bulk::write_record(&mut out, rec)?;
         } else {
             serde_json::to_writer(&mut out, rec)?;
@@ -221,11 +382,13 @@ fn extract(
 }
 
 /// `ordex index PATH...`: extract in parallel, index in input order, commit at the end.
-fn index_pdfs(args: &[String], dir: &Path, jobs: Option<usize>, timeout: u64) -> Result<ExitCode> {
-    if timeout == 0 {
-        bail!("--timeout must be at least 1 second");
-    }
-    let paths = collect_inputs(args)?;
+fn index_pdfs(
+    args: &[String],
+    dir: &Path,
+    jobs: Option<usize>,
+    config: &Config,
+) -> Result<ExitCode> {
+    let paths = inputs::collect(args, &mut std::io::stdin().lock()).map_err(anyhow::Error::msg)?;
     let jobs = jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
@@ -234,10 +397,7 @@ fn index_pdfs(args: &[String], dir: &Path, jobs: Option<usize>, timeout: u64) ->
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::stderr());
     }
-    let config = Config {
-        timeout_secs: timeout,
-    };
-    let run = batch::run(&paths, &config, jobs, |rec| -> Result<()> {
+    let run = batch::run(&paths, config, jobs, |rec| -> Result<()> {
         if let Some(err) = &rec.error {
             bar.suspend(|| eprintln!("ordex: {}: {}", rec.source.path, err.message));
         }
@@ -309,48 +469,4 @@ fn search_index(dir: &Path, req: &search::SearchRequest, json: bool) -> Result<E
         results.hits.len()
     );
     Ok(ExitCode::from(if results.total == 0 { 1 } else { 0 }))
-}
-
-/// Expand the arguments into the list of input files, in order.
-fn collect_inputs(args: &[String]) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for arg in args {
-        if arg == "-" {
-            for line in std::io::stdin().lock().lines() {
-                let line = line.context("cannot read the list of paths from standard input")?;
-                let line = line.trim();
-                if !line.is_empty() {
-                    out.push(line.to_string());
-                }
-            }
-            continue;
-        }
-        let path = Path::new(arg);
-        if path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found).with_context(|| format!("cannot read folder {arg}"))?;
-            found.sort();
-            out.extend(found.into_iter().map(|p| p.to_string_lossy().into_owned()));
-        } else if path.exists() {
-            out.push(arg.clone());
-        } else {
-            bail!("no such file or folder: {arg}");
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
