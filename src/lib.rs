@@ -10,6 +10,7 @@
 //!                                      signature, footnotes, plus warnings
 //!       ──record─────▶ Record          the JSON schema `ordex/1`, one per input, ok or error
 //! batch: paths ─rayon─▶ process_path() ─channel─▶ one writer, in input order ─▶ JSON Lines
+//!                                                         (or `_bulk` NDJSON, or the index)
 //! ```
 //!
 //! ## Code map
@@ -25,6 +26,9 @@
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
 //!   which inputs a run takes (listing, `--shard`, `--resume`).
+//! - [`index`]: the embedded tantivy index (schema, writing; `search` with filters and
+//!   snippets) and `bulk`, the OpenSearch/Elasticsearch `_bulk` output. Reads records as JSON,
+//!   so records from a run and from a JSON Lines file take one path.
 //! - `main.rs`: the CLI (clap, terminal, exit codes) and nothing else.
 //!
 //! ## Invariants
@@ -38,6 +42,7 @@ pub mod batch;
 pub mod clean;
 pub mod dates;
 pub mod error;
+pub mod index;
 pub mod inputs;
 pub mod pdf;
 pub mod record;

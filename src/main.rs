@@ -4,9 +4,10 @@ use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ordex::batch::Isolation;
+use ordex::index::{bulk, search, IndexSink};
 use ordex::{batch, inputs, Config, Limits, TimeLimit};
-use std::io::{BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -73,6 +74,55 @@ enum Command {
         /// path as listed: N machines given the same list split it with no coordinator.
         #[arg(long, value_name = "I/N", value_parser = inputs::parse_shard)]
         shard: Option<inputs::Shard>,
+        /// Output format: JSON Lines records, or OpenSearch/Elasticsearch `_bulk` NDJSON (ok
+        /// records only, see docs/opensearch-mapping.json).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+    },
+    /// Extract PDFs (or read records) into an embedded search index; re-indexing replaces.
+    Index {
+        /// PDF files or folders, as for `extract`.
+        #[arg(required_unless_present = "records", conflicts_with = "records")]
+        paths: Vec<String>,
+        /// Index records already extracted (JSON Lines from `ordex extract`; `-` for stdin).
+        #[arg(long, value_name = "FILE")]
+        records: Option<PathBuf>,
+        /// The index folder (created if missing).
+        #[arg(long, value_name = "DIR")]
+        index: PathBuf,
+        /// Number of documents processed at once [default: number of cores].
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Per-document time limit, fixed part, in seconds (documents run in worker processes
+        /// with the default caps, as `extract` runs them).
+        #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+        timeout: f64,
+    },
+    /// Search an index made by `ordex index`; best (BM25) first. Exit 1 when nothing matches.
+    Search {
+        /// The index folder.
+        #[arg(long, value_name = "DIR")]
+        index: PathBuf,
+        /// tantivy's query language: words (all required), "a phrase", a OR b, -not, field:term.
+        query: String,
+        /// Only this court id (e.g. cand).
+        #[arg(long, value_name = "ID")]
+        court: Option<String>,
+        /// Only this judge (every word of NAME, any case).
+        #[arg(long, value_name = "NAME")]
+        judge: Option<String>,
+        /// Only documents filed on or after this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        filed_after: Option<String>,
+        /// Only documents filed on or before this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        filed_before: Option<String>,
+        /// At most N hits.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+        /// One JSON hit a line (with the snippet's highlight byte ranges).
+        #[arg(long)]
+        json: bool,
     },
     /// Serve documents to a supervising `ordex extract` (internal: paths in, records out).
     #[command(hide = true)]
@@ -81,6 +131,14 @@ enum Command {
         #[arg(long)]
         config: String,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum Format {
+    /// One JSON record a line.
+    Jsonl,
+    /// `_bulk` action and document lines.
+    OpensearchBulk,
 }
 
 fn main() -> ExitCode {
@@ -119,6 +177,7 @@ fn run() -> Result<ExitCode> {
             max_memory_mb,
             resume,
             shard,
+            format,
         } => {
             if !(timeout > 0.0 && timeout_per_page >= 0.0) {
                 bail!("--timeout must be above 0 and --timeout-per-page at least 0");
@@ -139,19 +198,7 @@ fn run() -> Result<ExitCode> {
                 isolation: Isolation::Threads,
             };
             if isolation == "process" {
-                // /proc/self/exe is this very binary even when its file is replaced or
-                // deleted during the run (an upgrade); elsewhere, the path it was started from.
-                let program = match std::path::Path::new("/proc/self/exe") {
-                    p if cfg!(target_os = "linux") && p.exists() => p.to_path_buf(),
-                    _ => std::env::current_exe()
-                        .context("cannot find this program to start worker processes")?,
-                };
-                let args = vec![
-                    "worker".to_string(),
-                    "--config".to_string(),
-                    serde_json::to_string(&config)?,
-                ];
-                config.isolation = Isolation::Processes { program, args };
+                config.isolation = worker_processes(&config)?;
             }
             extract(
                 &paths,
@@ -160,9 +207,54 @@ fn run() -> Result<ExitCode> {
                     jobs,
                     resume,
                     shard,
+                    format,
                 },
                 &config,
             )
+        }
+        Command::Index {
+            paths,
+            records,
+            index,
+            jobs,
+            timeout,
+        } => match records {
+            Some(file) => index_records(&file, &index),
+            None => {
+                if timeout.is_nan() || timeout <= 0.0 {
+                    bail!("--timeout must be above 0");
+                }
+                let mut config = Config {
+                    time: TimeLimit {
+                        secs: timeout,
+                        ..TimeLimit::default()
+                    },
+                    limits: Limits::default(),
+                    isolation: Isolation::Threads,
+                };
+                config.isolation = worker_processes(&config)?;
+                index_pdfs(&paths, &index, jobs, &config)
+            }
+        },
+        Command::Search {
+            index,
+            query,
+            court,
+            judge,
+            filed_after,
+            filed_before,
+            limit,
+            json,
+        } => {
+            let req = search::SearchRequest {
+                query,
+                court,
+                judge,
+                filed_after,
+                filed_before,
+                limit,
+            };
+            search_index(&index, &req, json)
         }
         Command::Worker { config } => {
             let config: Config =
@@ -179,6 +271,25 @@ struct Plan {
     jobs: Option<usize>,
     resume: bool,
     shard: Option<inputs::Shard>,
+    format: Format,
+}
+
+/// Run documents in worker processes: this program again, as `ordex worker`, with `config`.
+fn worker_processes(config: &Config) -> Result<Isolation> {
+    // /proc/self/exe is this very binary even when its file is replaced or deleted during the
+    // run (an upgrade); elsewhere, the path it was started from.
+    let program = match std::path::Path::new("/proc/self/exe") {
+        p if cfg!(target_os = "linux") && p.exists() => p.to_path_buf(),
+        _ => {
+            std::env::current_exe().context("cannot find this program to start worker processes")?
+        }
+    };
+    let args = vec![
+        "worker".to_string(),
+        "--config".to_string(),
+        serde_json::to_string(config)?,
+    ];
+    Ok(Isolation::Processes { program, args })
 }
 
 fn extract(args: &[String], plan: &Plan, config: &Config) -> Result<ExitCode> {
@@ -240,8 +351,12 @@ fn extract(args: &[String], plan: &Plan, config: &Config) -> Result<ExitCode> {
     }
     let (mut pages, mut failed) = (0usize, 0usize);
     let summary = batch::run(&paths, config, jobs, |rec| -> std::io::Result<()> {
-        serde_json::to_writer(&mut out, rec)?;
-        out.write_all(b"\n")?;
+        if plan.format == Format::OpensearchBulk {
+            bulk::write_record(&mut out, rec)?;
+        } else {
+            serde_json::to_writer(&mut out, rec)?;
+            out.write_all(b"\n")?;
+        }
         pages += rec.source.pages;
         if let Some(err) = &rec.error {
             failed += 1;
@@ -264,4 +379,94 @@ fn extract(args: &[String], plan: &Plan, config: &Config) -> Result<ExitCode> {
         summary.docs as f64 / summary.secs.max(1e-9)
     );
     Ok(ExitCode::from(if summary.failed > 0 { 1 } else { 0 }))
+}
+
+/// `ordex index PATH...`: extract in parallel, index in input order, commit at the end.
+fn index_pdfs(
+    args: &[String],
+    dir: &Path,
+    jobs: Option<usize>,
+    config: &Config,
+) -> Result<ExitCode> {
+    let paths = inputs::collect(args, &mut std::io::stdin().lock()).map_err(anyhow::Error::msg)?;
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let mut sink = IndexSink::open(dir)?;
+    let bar = ProgressBar::with_draw_target(Some(paths.len() as u64), ProgressDrawTarget::hidden());
+    if std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+    }
+    let run = batch::run(&paths, config, jobs, |rec| -> Result<()> {
+        if let Some(err) = &rec.error {
+            bar.suspend(|| eprintln!("ordex: {}: {}", rec.source.path, err.message));
+        }
+        sink.add(&serde_json::to_value(rec)?)?;
+        bar.inc(1);
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    let summary = sink.finish()?;
+    eprintln!(
+        "ordex: {} documents indexed, {} error records skipped, {} in the index, {:.1} s",
+        summary.indexed, summary.skipped, summary.total, run.secs
+    );
+    Ok(ExitCode::from(if run.failed > 0 { 1 } else { 0 }))
+}
+
+/// `ordex index --records FILE`: index records from JSON Lines (`-`: standard input).
+fn index_records(file: &Path, dir: &Path) -> Result<ExitCode> {
+    let input: Box<dyn BufRead> = if file == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?,
+        ))
+    };
+    let start = std::time::Instant::now();
+    let mut sink = IndexSink::open(dir)?;
+    for (n, line) in input.lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", file.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: serde_json::Value = serde_json::from_str(&line)
+            .with_context(|| format!("{} line {}: not a JSON record", file.display(), n + 1))?;
+        sink.add(&rec)?;
+    }
+    let summary = sink.finish()?;
+    eprintln!(
+        "ordex: {} documents indexed, {} error records skipped, {} in the index, {:.1} s",
+        summary.indexed,
+        summary.skipped,
+        summary.total,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `ordex search`: hits as text (highlights bold on a terminal, `**` otherwise) or JSON lines.
+fn search_index(dir: &Path, req: &search::SearchRequest, json: bool) -> Result<ExitCode> {
+    let results = search::search(dir, req)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let (open, close) = if std::io::stdout().is_terminal() {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
+    for (i, hit) in results.hits.iter().enumerate() {
+        if json {
+            serde_json::to_writer(&mut out, hit)?;
+            writeln!(out)?;
+        } else {
+            write!(out, "{}", search::format_hit(i + 1, hit, open, close))?;
+        }
+    }
+    out.flush()?;
+    eprintln!(
+        "ordex: {} matching documents, {} shown",
+        results.total,
+        results.hits.len()
+    );
+    Ok(ExitCode::from(if results.total == 0 { 1 } else { 0 }))
 }
