@@ -16,7 +16,7 @@ fn main() {
         std::process::exit(1)
     });
     let copy = ocr.then(|| bytes.clone());
-    let mut doc = match ordex::pdf::load(bytes) {
+    let mut doc = match ordex::pdf::load(bytes, &ordex::Limits::default(), &mut |_| {}) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("{path}: {e}");
@@ -25,7 +25,10 @@ fn main() {
     };
     if let Some(bytes) = copy {
         let config = ordex::Config {
-            ocr: true,
+            ocr: ordex::OcrConfig {
+                enabled: true,
+                ..ordex::OcrConfig::default()
+            },
             ..ordex::Config::default()
         };
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);

@@ -9,13 +9,14 @@
 
 use crate::error::DocError;
 use crate::record::{Record, Source};
-use crate::{process_path, Config};
+use crate::{process_path, worker, Config};
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Stack size of a document thread: deep enough for honest files with nested forms.
-const DOC_STACK: usize = 256 << 20;
+pub(crate) const DOC_STACK: usize = 256 << 20;
 
 /// Totals of a run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -92,6 +93,13 @@ pub fn run<E>(
         }
         Ok(())
     });
+    // Let every worker's process or document thread go before the pool does, so that worker
+    // processes end and are reaped now (their CPU time counts to this run), whatever happens
+    // to the pool's threads after.
+    pool.broadcast(|_| {
+        worker::shut_down();
+        DOC_THREAD.with(|slot| slot.borrow_mut().take());
+    });
     result?;
     summary.secs = start.elapsed().as_secs_f64();
     Ok(summary)
@@ -107,30 +115,103 @@ fn tally(summary: &mut Summary, rec: &Record) {
     }
 }
 
+/// Where documents run.
+#[derive(Debug, Clone, Default)]
+pub enum Isolation {
+    /// On a long-lived document thread per worker, in this process: no start-up cost, but a
+    /// stack overflow, an abort or an allocation failure ends the whole run, and a document
+    /// over its time limit keeps its thread busy until it ends (the library default).
+    #[default]
+    Threads,
+    /// In worker processes (`program args...`, i.e. `ordex worker`), one per worker, each under
+    /// a memory cap: a document that kills its worker costs one record (the CLI default).
+    Processes {
+        /// The executable to run.
+        program: PathBuf,
+        /// Its arguments.
+        args: Vec<String>,
+    },
+}
+
+/// What a document's runner reports: the page count once known, then the record.
+pub(crate) enum Msg {
+    Pages(usize),
+    Done(Box<Record>),
+}
+
+/// How waiting for a document ended without its record.
+pub(crate) enum Unfinished {
+    /// Over its time limit; the message says which limit.
+    Timeout(String),
+    /// The runner went away without a record.
+    Gone,
+}
+
+/// Wait for a document's record, the time limit growing with its page count once heard.
+pub(crate) fn wait(rx: &mpsc::Receiver<Msg>, config: &Config) -> Result<Record, Unfinished> {
+    let start = Instant::now();
+    let mut pages = None;
+    loop {
+        let limit = config.time.for_pages(pages.unwrap_or(0));
+        match rx.recv_timeout(limit.saturating_sub(start.elapsed())) {
+            Ok(Msg::Pages(n)) => pages = Some(n),
+            Ok(Msg::Done(rec)) => return Ok(*rec),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                return Err(Unfinished::Timeout(config.time.describe(pages)))
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(Unfinished::Gone),
+        }
+    }
+}
+
+/// The error record of a document that has none of its own.
+pub(crate) fn failed(path: &str, err: DocError) -> Record {
+    let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+    Record::error(
+        Source {
+            path: path.to_string(),
+            bytes,
+            ..Source::default()
+        },
+        &err,
+    )
+}
+
+/// One document, where `config.isolation` says, under its time limit.
+pub fn run_one(path: &str, config: &Config) -> Record {
+    match &config.isolation {
+        Isolation::Threads => run_on_thread(path, config),
+        Isolation::Processes { program, args } => worker::run_one(path, config, program, args),
+    }
+}
+
 /// A long-lived thread that reads documents for one worker: reused from document to document
 /// (no thread churn, so the allocator reuses its memory), replaced when a document overruns.
 struct DocThread {
     jobs: mpsc::Sender<(String, Config)>,
-    done: mpsc::Receiver<Record>,
+    msgs: mpsc::Receiver<Msg>,
 }
 
 impl DocThread {
     fn spawn() -> Option<DocThread> {
         let (jobs, job_rx) = mpsc::channel::<(String, Config)>();
-        let (done_tx, done) = mpsc::channel::<Record>();
+        let (msg_tx, msgs) = mpsc::channel::<Msg>();
         std::thread::Builder::new()
             .name("ordex-doc".into())
             .stack_size(DOC_STACK)
             .spawn(move || {
                 for (path, config) in job_rx {
+                    let rec = process_path(&path, &config, &mut |n| {
+                        let _ = msg_tx.send(Msg::Pages(n));
+                    });
                     // Abandoned after a time-out: nobody listens any more, so stop.
-                    if done_tx.send(process_path(&path, &config)).is_err() {
+                    if msg_tx.send(Msg::Done(Box::new(rec))).is_err() {
                         break;
                     }
                 }
             })
             .ok()?;
-        Some(DocThread { jobs, done })
+        Some(DocThread { jobs, msgs })
     }
 }
 
@@ -138,19 +219,8 @@ thread_local! {
     static DOC_THREAD: std::cell::RefCell<Option<DocThread>> = const { std::cell::RefCell::new(None) };
 }
 
-/// One document on this worker's document thread, under the time limit.
-pub fn run_one(path: &str, config: &Config) -> Record {
-    let failed = |err: DocError| {
-        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-        Record::error(
-            Source {
-                path: path.to_string(),
-                bytes,
-                ..Source::default()
-            },
-            &err,
-        )
-    };
+/// One document on this worker's document thread.
+fn run_on_thread(path: &str, config: &Config) -> Record {
     DOC_THREAD.with(|slot| {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
@@ -158,34 +228,28 @@ pub fn run_one(path: &str, config: &Config) -> Record {
         }
         let Some(thread) = slot.as_ref() else {
             // No thread to be had: run here, without a time limit, rather than lose the document.
-            return process_path(path, config);
+            return process_path(path, config, &mut |_| {});
         };
+        let gone = || DocError::Panic("the document thread ended without a record".into());
         if thread
             .jobs
             .send((path.to_string(), config.clone()))
             .is_err()
         {
             *slot = None;
-            return failed(DocError::Panic(
-                "the document thread ended without a record".into(),
-            ));
+            return failed(path, gone());
         }
-        match thread
-            .done
-            .recv_timeout(Duration::from_secs(config.timeout_secs.max(1)))
-        {
+        match wait(&thread.msgs, config) {
             Ok(rec) => rec,
-            Err(mpsc::RecvTimeoutError::Timeout) => {
+            Err(Unfinished::Timeout(why)) => {
                 // The thread cannot be killed: it is abandoned (it ends when its document
                 // does) and the next document gets a fresh one.
                 *slot = None;
-                failed(DocError::Timeout(config.timeout_secs))
+                failed(path, DocError::Timeout(why))
             }
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(Unfinished::Gone) => {
                 *slot = None;
-                failed(DocError::Panic(
-                    "the document thread ended without a record".into(),
-                ))
+                failed(path, gone())
             }
         }
     })

@@ -23,9 +23,18 @@ pub enum DocError {
     /// The PDF engine panicked on this file.
     #[error("the PDF engine panicked: {0}")]
     Panic(String),
-    /// The document took longer than the time limit.
-    #[error("timed out after {0} s")]
-    Timeout(u64),
+    /// The document took longer than its time limit (the message says which).
+    #[error("timed out: {0}")]
+    Timeout(String),
+    /// The worker reading the document went over the memory cap.
+    #[error("over the memory cap: {0}")]
+    Memory(String),
+    /// The worker reading the document died (a crash, an abort, a stack overflow).
+    #[error("crashed: {0}")]
+    Crashed(String),
+    /// The document is over one of the caps against hostile input (size, pages, glyphs).
+    #[error("over a limit: {0}")]
+    Limit(String),
 }
 
 impl DocError {
@@ -39,6 +48,9 @@ impl DocError {
             DocError::Encrypted(_) => "encrypted",
             DocError::Panic(_) => "panic",
             DocError::Timeout(_) => "timeout",
+            DocError::Memory(_) => "memory",
+            DocError::Crashed(_) => "crashed",
+            DocError::Limit(_) => "limit",
         }
     }
 }

@@ -12,6 +12,7 @@
 //!                                      signature, footnotes, plus warnings
 //!       ──record─────▶ Record          the JSON schema `ordex/1`, one per input, ok or error
 //! batch: paths ─rayon─▶ process_path() ─channel─▶ one writer, in input order ─▶ JSON Lines
+//!                                                         (or `_bulk` NDJSON, or the index)
 //! ```
 //!
 //! ## Code map
@@ -26,59 +27,166 @@
 //!   minutes forms), `signature`, `order`. Total: it returns what it found plus warnings and
 //!   never panics on purpose.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
-//! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output.
+//! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
+//!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
+//!   which inputs a run takes (listing, `--shard`, `--resume`).
+//! - [`index`]: the embedded tantivy index (schema, writing; `search` with filters and
+//!   snippets) and `bulk`, the OpenSearch/Elasticsearch `_bulk` output. Reads records as JSON,
+//!   so records from a run and from a JSON Lines file take one path.
 //! - `main.rs`: the CLI (clap, terminal, exit codes) and nothing else.
 //!
 //! ## Invariants
 //!
 //! - Exactly one record per input, ok or error; a bad document never stops a batch.
-//! - No stage after `pdf` and `ocr` does I/O; a page with a text layer is never OCR'd; `segment` never invents text: every word it reports comes
-//!   from the cleaned page text.
+//! - No stage after `pdf` and `ocr` does I/O; a page with a text layer is never OCR'd;
+//!   `segment` never invents text: every word it reports comes from the cleaned page text.
 //! - Coordinates are display space: points, top-left origin, after `/Rotate`.
 
 pub mod batch;
 pub mod clean;
 pub mod dates;
 pub mod error;
+pub mod index;
+pub mod inputs;
 pub mod ocr;
 pub mod pdf;
 pub mod record;
 pub mod segment;
+pub mod worker;
 
 use error::DocError;
 use record::{PageInfo, Record, Source, SCHEMA};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// Settings for one run. `Default` is what the CLI uses without flags.
-#[derive(Debug, Clone)]
+/// Settings for one run. `Default` is what the library uses without being told otherwise; the
+/// CLI sets `isolation` to worker processes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Config {
-    /// Per-document time limit in seconds (enforced by [`batch`]; OCR stops short of it).
-    pub timeout_secs: u64,
-    /// OCR the scanned pages (those with no text beyond stamps).
-    pub ocr: bool,
-    /// At most this many pages of a document are OCR'd; the rest stay listed in `ocr_pages`.
-    pub ocr_max_pages: usize,
+    /// Time limits (enforced by [`batch`]).
+    pub time: TimeLimit,
+    /// Caps against hostile input.
+    pub limits: Limits,
+    /// Where documents run: threads of this process or worker processes. Not sent to workers.
+    #[serde(skip)]
+    pub isolation: batch::Isolation,
+    /// OCR of scanned pages (`--ocr`).
+    #[serde(default)]
+    pub ocr: OcrConfig,
 }
 
-impl Default for Config {
+/// OCR settings: off unless asked for.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct OcrConfig {
+    /// OCR the scanned pages (those with no text beyond stamps).
+    pub enabled: bool,
+    /// At most this many pages of a document are OCR'd; the rest stay listed in `ocr_pages`.
+    pub max_pages: usize,
+}
+
+impl Default for OcrConfig {
     fn default() -> Self {
-        Config {
-            timeout_secs: 60,
-            ocr: false,
-            ocr_max_pages: 50,
+        OcrConfig {
+            enabled: false,
+            max_pages: 50,
+        }
+    }
+}
+
+/// A document's time limit: a fixed part plus a part per page, so that a 2,000-page record
+/// of proceedings is not cut short by a limit sized for orders.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct TimeLimit {
+    /// Seconds every document gets.
+    pub secs: f64,
+    /// Seconds added per page, once the page count is known.
+    pub secs_per_page: f64,
+}
+
+impl Default for TimeLimit {
+    fn default() -> Self {
+        TimeLimit {
+            secs: 60.0,
+            secs_per_page: 0.5,
+        }
+    }
+}
+
+impl TimeLimit {
+    /// The limit for a document of `pages` pages (unknown until it is parsed: 0).
+    pub fn for_pages(&self, pages: usize) -> std::time::Duration {
+        std::time::Duration::from_secs_f64(self.secs + self.secs_per_page * pages as f64)
+    }
+
+    /// What a `timeout` record says.
+    pub fn describe(&self, pages: Option<usize>) -> String {
+        match pages {
+            Some(n) => format!(
+                "not done within {:.0} s ({} s + {} s for each of {n} pages)",
+                self.for_pages(n).as_secs_f64(),
+                self.secs,
+                self.secs_per_page
+            ),
+            None => format!(
+                "not done within {} s, before its pages were counted",
+                self.secs
+            ),
+        }
+    }
+}
+
+/// Caps against hostile input; a document over one gets a `limit` (or `memory`) error record.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct Limits {
+    /// Largest input file read, in bytes.
+    pub file_bytes: u64,
+    /// Most pages per document.
+    pub pages: usize,
+    /// Most glyphs drawn on one page.
+    pub glyphs_per_page: usize,
+    /// Most bytes one stream (other than an image) may inflate to.
+    pub stream_bytes: u64,
+    /// Most bytes all of a document's streams (other than images) may inflate to.
+    pub document_bytes: u64,
+    /// Address-space cap of a worker process, in bytes (worker processes only): what bounds
+    /// decompressed streams, images and fonts, since the engine decodes them whole.
+    pub memory_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            file_bytes: 512 << 20,
+            pages: 10_000,
+            glyphs_per_page: 500_000,
+            stream_bytes: 256 << 20,
+            document_bytes: 2 << 30,
+            memory_bytes: 4 << 30,
         }
     }
 }
 
 /// Turn one PDF's bytes into a record. Never panics: an engine panic becomes an error record.
-/// The time limit in `Config` is kept around this call by [`batch::run_one`]; OCR stops
-/// starting pages (and kills a running one) at 90% of it, so the record still comes out.
+/// The time limit and the memory cap are kept around this call by [`batch`]; OCR stops
+/// starting pages (and kills a running one) at 90% of the time limit, so the record still
+/// comes out.
 pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
-    let deadline = Instant::now() + Duration::from_secs_f64(0.9 * config.timeout_secs as f64);
+    process_with(path, bytes, config, &mut |_| {})
+}
+
+/// [`process`], calling `on_pages` with the page count as soon as the file is parsed (before
+/// its pages are read), so that a supervisor can set the time limit by it.
+pub fn process_with(
+    path: &str,
+    bytes: Vec<u8>,
+    config: &Config,
+    on_pages: &mut dyn FnMut(usize),
+) -> Record {
+    let start = Instant::now();
     // OCR reads the page images from the file again; only then is a copy kept.
-    let ocr_bytes = config.ocr.then(|| bytes.clone());
+    let ocr_bytes = config.ocr.enabled.then(|| bytes.clone());
     let source = Source {
         path: path.to_string(),
         sha256: Some(hex(&Sha256::digest(&bytes))),
@@ -86,8 +194,10 @@ pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
         pages: 0,
         producer: None,
     };
-    let result = catch_unwind(AssertUnwindSafe(|| pdf::load(bytes)))
-        .unwrap_or_else(|payload| Err(DocError::Panic(panic_message(payload.as_ref()))));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        pdf::load(bytes, &config.limits, on_pages)
+    }))
+    .unwrap_or_else(|payload| Err(DocError::Panic(panic_message(payload.as_ref()))));
     let doc = match result {
         Ok(doc) => doc,
         Err(err) => return Record::error(source, &err),
@@ -99,10 +209,11 @@ pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
     };
     // Cleaning and segmentation are our own code and total; they still run under the same
     // guard so that a bug of ours costs one record, not the batch.
+    let deadline = start + config.time.for_pages(doc.pages.len()).mul_f64(0.9);
     let built = catch_unwind(AssertUnwindSafe(|| {
         let mut doc = doc;
         let ocr = ocr_bytes.map(|b| run_ocr(&mut doc, b, config, deadline));
-        let mut record = build(doc);
+        let mut record = build_record(doc);
         if let Some((engine, warnings, secs)) = ocr {
             record.quality.ocr_engine = engine.filter(|_| record.quality.ocr_applied);
             record.warnings.extend(warnings);
@@ -116,7 +227,7 @@ pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
     }
 }
 
-/// OCR the scanned pages of `doc` (at most `config.ocr_max_pages`) and put their words in;
+/// OCR the scanned pages of `doc` (at most `config.ocr.max_pages`) and put their words in;
 /// `bytes` is the PDF `doc` was loaded from. Returns the engine, warnings, and the seconds it
 /// took. [`process`] calls it when `config.ocr` is set.
 pub fn run_ocr(
@@ -138,14 +249,14 @@ pub fn run_ocr(
         .map(|p| p.number)
         .collect();
     let mut warnings = Vec::new();
-    if scans.len() > config.ocr_max_pages {
+    if scans.len() > config.ocr.max_pages {
         warnings.push(format!(
             "{} scanned pages; only the first {} OCR'd (--ocr-max-pages)",
             scans.len(),
-            config.ocr_max_pages
+            config.ocr.max_pages
         ));
     }
-    let wanted = &scans[..scans.len().min(config.ocr_max_pages)];
+    let wanted = &scans[..scans.len().min(config.ocr.max_pages)];
     let run = ocr::ocr_pages(bytes, &doc.pages, wanted, deadline);
     for page in run.pages {
         if let Some(p) = doc.pages.get_mut(page.number - 1) {
@@ -157,7 +268,9 @@ pub fn run_ocr(
     (run.engine, warnings, start.elapsed().as_secs_f64())
 }
 
-fn build(doc: pdf::Document) -> Record {
+/// Clean and segment a loaded document into its record (source left empty). Public for
+/// the fuzz target over arbitrary glyphs; [`process`] is the entry for bytes.
+pub fn build_record(doc: pdf::Document) -> Record {
     let clean = clean::clean(doc);
     let seg = segment::segment(&clean);
     let mut warnings = clean.warnings.clone();
@@ -197,9 +310,9 @@ fn build(doc: pdf::Document) -> Record {
         })
         .collect();
     Record {
-        schema: SCHEMA,
+        schema: SCHEMA.into(),
         source: Source::default(),
-        status: "ok",
+        status: "ok".into(),
         error: None,
         warnings,
         quality,
@@ -214,21 +327,39 @@ fn build(doc: pdf::Document) -> Record {
     }
 }
 
-/// Read a file and process it; an unreadable file becomes an `io` error record.
-pub fn process_path(path: &str, config: &Config) -> Record {
-    match std::fs::read(path) {
-        Ok(bytes) => process(path, bytes, config),
-        Err(e) => Record::error(
+/// Read a file and process it; an unreadable file becomes an `io` error record, one over the
+/// size cap a `limit` record (it is not read).
+pub fn process_path(path: &str, config: &Config, on_pages: &mut dyn FnMut(usize)) -> Record {
+    let failed = |bytes: u64, err: DocError| {
+        Record::error(
             Source {
                 path: path.to_string(),
+                bytes,
                 ..Source::default()
             },
-            &DocError::Io(e.to_string()),
-        ),
+            &err,
+        )
+    };
+    let cap = config.limits.file_bytes;
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > cap => {
+            return failed(
+                m.len(),
+                DocError::Limit(format!(
+                    "the file has {} bytes, over the cap of {cap} (--max-file-mb)",
+                    m.len()
+                )),
+            )
+        }
+        _ => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => process_with(path, bytes, config, on_pages),
+        Err(e) => failed(0, DocError::Io(e.to_string())),
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

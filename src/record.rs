@@ -6,13 +6,14 @@
 use crate::clean::{Ecf, Quality};
 use crate::error::DocError;
 use crate::segment::{Body, Caption, Footnote, Order, Signature};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The schema name written in every record.
 pub const SCHEMA: &str = "ordex/1";
 
 /// Where a record came from.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Source {
     /// The path as given (or as found by walking a folder).
     pub path: String,
@@ -27,16 +28,16 @@ pub struct Source {
 }
 
 /// The error of a failed document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorInfo {
     /// One of io, empty, not_pdf, damaged, encrypted, panic, timeout.
-    pub kind: &'static str,
+    pub kind: Cow<'static, str>,
     /// A message naming the cause.
     pub message: String,
 }
 
 /// One page's provenance: its geometry, what cleaning found, and its cleaned text.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct PageInfo {
     /// 1-based page number.
     pub number: usize,
@@ -57,14 +58,14 @@ pub struct PageInfo {
 }
 
 /// One output record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Record {
     /// Always [`SCHEMA`].
-    pub schema: &'static str,
+    pub schema: Cow<'static, str>,
     /// The input.
     pub source: Source,
     /// "ok" or "error".
-    pub status: &'static str,
+    pub status: Cow<'static, str>,
     /// Set when status is "error".
     pub error: Option<ErrorInfo>,
     /// Soft problems: what was not found or looked wrong.
@@ -94,11 +95,11 @@ impl Record {
     /// A record for a document that failed.
     pub fn error(source: Source, err: &DocError) -> Record {
         Record {
-            schema: SCHEMA,
+            schema: SCHEMA.into(),
             source,
-            status: "error",
+            status: "error".into(),
             error: Some(ErrorInfo {
-                kind: err.kind(),
+                kind: err.kind().into(),
                 message: err.to_string(),
             }),
             warnings: Vec::new(),

@@ -22,6 +22,13 @@ fn fixtures_match_their_golden_records() {
         let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
         let record = process(&name, fs::read(pdf).unwrap(), &Config::default());
         let got = serde_json::to_string_pretty(&record).unwrap() + "\n";
+        // Worker processes send records as JSON: reading one back must lose nothing.
+        let back: ordex::record::Record = serde_json::from_str(&got).unwrap();
+        assert_eq!(
+            serde_json::to_string_pretty(&back).unwrap() + "\n",
+            got,
+            "{name}: the record reads back from its JSON unchanged"
+        );
         let golden = pdf.with_extension("json");
         if update {
             fs::write(&golden, &got).unwrap();

@@ -9,7 +9,7 @@
 mod common;
 
 use ordex::record::Record;
-use ordex::{process, Config};
+use ordex::{process, Config, OcrConfig, TimeLimit};
 use std::collections::HashMap;
 
 fn require_tesseract() {
@@ -20,8 +20,14 @@ fn require_tesseract() {
 
 fn run(path: &std::path::Path, ocr: bool) -> Record {
     let config = Config {
-        ocr,
-        timeout_secs: 300,
+        ocr: OcrConfig {
+            enabled: ocr,
+            ..OcrConfig::default()
+        },
+        time: TimeLimit {
+            secs: 300.0,
+            secs_per_page: 10.0,
+        },
         ..Config::default()
     };
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -211,8 +217,10 @@ fn page_limit_is_kept_and_said() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let path = root.join("tests/scanned/cand-order-redactions-short-01-twin.pdf");
     let config = Config {
-        ocr: true,
-        ocr_max_pages: 0,
+        ocr: OcrConfig {
+            enabled: true,
+            max_pages: 0,
+        },
         ..Config::default()
     };
     let r = process("twin", std::fs::read(path).unwrap(), &config);

@@ -61,6 +61,7 @@ fn document(pages: &[Vec<String>], numbered: bool) -> Document {
             .map(|(i, b)| page(i + 1, n, b, numbered))
             .collect(),
         producer: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -79,6 +80,7 @@ fn reload(c: &CleanDoc) -> Document {
             })
             .collect(),
         producer: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -212,7 +214,11 @@ fn fixtures_clean_idempotently_and_segment_without_loss() {
         if path.extension().is_none_or(|e| e != "pdf") {
             continue;
         }
-        let Ok(doc) = ordex::pdf::load(std::fs::read(&path).unwrap()) else {
+        let Ok(doc) = ordex::pdf::load(
+            std::fs::read(&path).unwrap(),
+            &ordex::Limits::default(),
+            &mut |_| {},
+        ) else {
             continue;
         };
         let once = clean(doc);

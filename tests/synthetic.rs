@@ -84,4 +84,37 @@ fn truncated_file_is_an_error_record_not_a_panic() {
     let r = record(bytes[..40].to_vec());
     assert_eq!(r["status"], "error");
     assert_eq!(r["error"]["kind"], "damaged");
+    let msg = r["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("truncated (no end-of-file marker"), "{msg}");
+}
+
+#[test]
+fn truncated_file_gives_the_pages_it_has_with_a_warning() {
+    let pages: Vec<Vec<Op>> = (1..=4)
+        .map(|i| {
+            vec![Op::Text(
+                72.0,
+                700.0,
+                12.0,
+                if i < 3 { "Kept." } else { "Lost." },
+            )]
+        })
+        .collect();
+    let bytes = pdf(&pages);
+    // Cut inside the third page's content stream: the page tree, pages 1 and 2 and the third
+    // page's object (without its text) come before the cut, the fourth page after it.
+    let cut = bytes
+        .windows(5)
+        .position(|w| w == b"Lost.")
+        .expect("the third page's text");
+    let r = record(bytes[..cut].to_vec());
+    assert_eq!(r["status"], "ok", "{r}");
+    let warnings = r["warnings"].to_string();
+    assert!(
+        warnings.contains("truncated: no end-of-file marker; 3 of 4 pages (75%) recovered"),
+        "{warnings}"
+    );
+    assert_eq!(r["pages"][0]["text"], "Kept.");
+    assert_eq!(r["pages"][1]["text"], "Kept.");
+    assert_eq!(r["pages"][2]["text"], "");
 }

@@ -12,7 +12,7 @@ pub mod running;
 pub mod stamps;
 
 use crate::pdf::{Document, Line};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 pub use stamps::Ecf;
 
 /// A page after cleaning.
@@ -37,7 +37,7 @@ pub struct CleanPage {
 }
 
 /// Text-layer quality, as the record reports it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Quality {
     /// Some page has no real text layer beyond stamps.
     pub needs_ocr: bool,
@@ -70,7 +70,7 @@ pub struct CleanDoc {
 
 /// Clean a loaded document (taken by value: its lines are moved, not copied).
 pub fn clean(mut doc: Document) -> CleanDoc {
-    let mut warnings = Vec::new();
+    let mut warnings = std::mem::take(&mut doc.warnings);
     let mut lines: Vec<Vec<Line>> = doc
         .pages
         .iter_mut()

@@ -4,7 +4,7 @@
 //!
 //! Pure text and geometry; never drops a word.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// A line of text with the geometry reflow needs.
@@ -25,7 +25,7 @@ pub struct TLine {
 }
 
 /// A paragraph and the page it begins on.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The text, lines joined.
     pub text: String,

@@ -16,7 +16,7 @@
 //! text, or guess a field that is not printed.
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// One stamp, parsed from one line (or two joined lines) of text.
@@ -45,7 +45,7 @@ pub struct Stamp {
 }
 
 /// The record's `ecf` object.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Ecf {
     /// Case number of the first stamped page.
     pub case_number: Option<String>,
@@ -62,10 +62,10 @@ pub struct Ecf {
 }
 
 /// One distinct stamp and the pages that carry it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct StampSummary {
     /// The stamp's form, as in [`Stamp::form`].
-    pub form: &'static str,
+    pub form: std::borrow::Cow<'static, str>,
     /// Case number.
     pub case_number: String,
     /// Document number.
@@ -441,7 +441,7 @@ pub fn summarize(per_page: &[(usize, Vec<Stamp>)]) -> (Option<Ecf>, Vec<String>)
                 Some(x) if x.pages.last() != Some(pdf) => x.pages.push(*pdf),
                 Some(_) => {}
                 None => summaries.push(StampSummary {
-                    form: s.form,
+                    form: s.form.into(),
                     case_number: s.case_number.clone(),
                     document_number: s.document_number.clone(),
                     filed: s.filed.clone(),

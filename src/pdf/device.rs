@@ -22,10 +22,13 @@ pub(super) struct Collector {
     /// Text runs drawn in the top or bottom 15% of the page (stamps), each on its own: two
     /// stamps drawn over each other interleave as lines but stay apart as runs.
     band_runs: Vec<Vec<Glyph>>,
+    /// Glyphs drawn so far, and the most the page may draw before the rest are ignored.
+    seen: usize,
+    cap: usize,
 }
 
 impl Collector {
-    pub(super) fn new(width: f64, height: f64) -> Self {
+    pub(super) fn new(width: f64, height: f64, cap: usize) -> Self {
         Collector {
             page_area: (width * height).max(1.0),
             glyphs: Vec::new(),
@@ -35,7 +38,14 @@ impl Collector {
             boxes: Vec::new(),
             page_height: height,
             band_runs: Vec::new(),
+            seen: 0,
+            cap,
         }
+    }
+
+    /// The page drew more glyphs than the cap (those past it were not kept).
+    pub(super) fn over_cap(&self) -> bool {
+        self.seen > self.cap
     }
 
     /// The text of each run drawn in the stamp bands.
@@ -86,11 +96,15 @@ impl Collector {
 
 impl<'a> Device<'a> for Collector {
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
+        if self.over_cap() {
+            return;
+        }
         let invisible = matches!(mode, DrawMode::Invisible);
         let first_glyph = self.glyphs.len();
         let mut chars: Vec<char> = Vec::with_capacity(4);
         let mut rotated_words: Vec<(char, Point)> = Vec::new();
         for g in run.glyphs() {
+            self.seen += 1;
             // Glyph space is 1/1000 em; the combined transform maps it to display space.
             let t = props.transform * g.transform();
             let [a, b, c, d, e, f] = t.as_coeffs();

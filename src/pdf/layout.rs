@@ -4,7 +4,7 @@
 //! on); words are split at space glyphs and at gaps wider than a fraction of the font size,
 //! because some producers draw no space glyphs at all (the word gap is kerning).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A glyph in display space: origin on the baseline, advance along x.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,7 +22,7 @@ pub struct Glyph {
 }
 
 /// An axis-aligned box in display space.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BBox {
     /// Left.
     pub x0: f64,

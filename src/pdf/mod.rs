@@ -7,10 +7,12 @@
 //! What it never does: decide what text means (line numbers, stamps) — that is `clean`.
 
 mod device;
+mod inflate;
 pub mod layout;
 pub mod raster;
 
 use crate::error::DocError;
+use crate::Limits;
 use device::Collector;
 use hayro_interpret::hayro_syntax::page::Rotation;
 use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
@@ -60,6 +62,8 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// The `/Producer` of the Info dictionary, if any.
     pub producer: Option<String>,
+    /// What was wrong with the file though it could be read (e.g. truncated).
+    pub warnings: Vec<String>,
 }
 
 /// Parse `bytes` and extract every page's positioned text.
@@ -67,11 +71,20 @@ pub struct Document {
 /// Files encrypted with an empty user password are decrypted; damaged cross-reference tables are
 /// rebuilt by scanning the file. Errors are per document and never panic on purpose (callers
 /// still run this under `catch_unwind`, as the engine may).
-pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
+///
+/// `on_pages` hears the page count once the page tree is read, before the pages are. A document
+/// over `limits.pages`, or a page drawing more than `limits.glyphs_per_page` glyphs, is an error.
+pub fn load(
+    bytes: Vec<u8>,
+    limits: &Limits,
+    on_pages: &mut dyn FnMut(usize),
+) -> Result<Document, DocError> {
     if bytes.is_empty() {
         return Err(DocError::Empty);
     }
     check_header(&bytes)?;
+    let truncated = !has_eof_marker(&bytes);
+    let declared = declared_pages(&bytes);
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(d) => DocError::Encrypted(
             match d {
@@ -86,6 +99,11 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             }
             .to_string(),
         ),
+        LoadPdfError::Invalid if truncated => DocError::Damaged(
+            "truncated (no end-of-file marker, a download cut short?) and no page could be \
+             recovered from what is there"
+                .into(),
+        ),
         LoadPdfError::Invalid => {
             DocError::Damaged("no readable cross-reference table or page tree".into())
         }
@@ -96,6 +114,15 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
         .as_ref()
         .map(|p| decode_pdf_string(p))
         .filter(|p| !p.is_empty());
+    let count = pdf.pages().len();
+    if count > limits.pages {
+        return Err(DocError::Limit(format!(
+            "{count} pages, over the cap of {} (--max-pages)",
+            limits.pages
+        )));
+    }
+    inflate::check(&pdf, limits)?;
+    on_pages(count);
     // One cache for the whole document: fonts and objects are shared across pages.
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();
@@ -111,8 +138,15 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
             page.xref(),
             settings.clone(),
         );
-        let mut dev = Collector::new(w, h);
+        let mut dev = Collector::new(w, h, limits.glyphs_per_page);
         interpret_page(page, &mut ctx, &mut dev);
+        if dev.over_cap() {
+            return Err(DocError::Limit(format!(
+                "page {} draws more than {} glyphs (--max-glyphs-per-page)",
+                i + 1,
+                limits.glyphs_per_page
+            )));
+        }
         let rotation = match page.rotation() {
             Rotation::None => 0,
             Rotation::Horizontal => 90,
@@ -136,9 +170,58 @@ pub fn load(bytes: Vec<u8>) -> Result<Document, DocError> {
         });
     }
     if pages.is_empty() {
-        return Err(DocError::Damaged("the page tree has no pages".into()));
+        return Err(DocError::Damaged(if truncated {
+            "truncated (no end-of-file marker, a download cut short?) and no page could be \
+             recovered from what is there"
+                .into()
+        } else {
+            "the page tree has no pages".into()
+        }));
     }
-    Ok(Document { pages, producer })
+    let mut warnings = Vec::new();
+    if truncated {
+        let n = pages.len();
+        warnings.push(match declared {
+            Some(total) if total > n => format!(
+                "truncated: no end-of-file marker; {n} of {total} pages ({}%) recovered",
+                n * 100 / total
+            ),
+            _ => format!(
+                "truncated: no end-of-file marker; {n} page{} recovered",
+                if n == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    Ok(Document {
+        pages,
+        producer,
+        warnings,
+    })
+}
+
+/// A complete PDF ends with `%%EOF` (give or take trailing junk, and padding with zero bytes
+/// as some archives store files in whole blocks); a download cut short does not.
+fn has_eof_marker(bytes: &[u8]) -> bool {
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != 0 && !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let tail = &bytes[end.saturating_sub(2048)..end];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// The page count the file declares: the largest `/Count` of a page-tree node found in the
+/// raw bytes (the root's). Objects inside compressed object streams are not seen.
+fn declared_pages(bytes: &[u8]) -> Option<usize> {
+    static COUNT: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,7})|/Count\s+(\d{1,7})[^>]{0,200}?/Type\s*/Pages\b")
+            .expect("a valid pattern")
+    });
+    COUNT
+        .captures_iter(bytes)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .filter_map(|m| std::str::from_utf8(m.as_bytes()).ok()?.parse().ok())
+        .max()
 }
 
 /// A PDF starts with `%PDF-` within its first 1024 bytes; anything else is named by what it is.
@@ -192,19 +275,34 @@ mod tests {
 
     #[test]
     fn html_is_named() {
-        let err = load(b"<html><body>session expired</body></html>".to_vec()).unwrap_err();
+        let err = load(
+            b"<html><body>session expired</body></html>".to_vec(),
+            &Limits::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
         assert_eq!(err.kind(), "not_pdf");
         assert!(err.to_string().contains("HTML"), "{err}");
     }
 
     #[test]
     fn empty_is_empty() {
-        assert_eq!(load(Vec::new()).unwrap_err().kind(), "empty");
+        assert_eq!(
+            load(Vec::new(), &Limits::default(), &mut |_| {})
+                .unwrap_err()
+                .kind(),
+            "empty"
+        );
     }
 
     #[test]
     fn garbage_after_header_is_damaged() {
-        let err = load(b"%PDF-1.4\n garbage garbage".to_vec()).unwrap_err();
+        let err = load(
+            b"%PDF-1.4\n garbage garbage".to_vec(),
+            &Limits::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
         assert_eq!(err.kind(), "damaged");
     }
 

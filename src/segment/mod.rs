@@ -14,10 +14,10 @@ pub mod signature;
 use crate::clean::reflow::{self, Paragraph, TLine};
 use crate::clean::{running, CleanDoc};
 use crate::pdf::Line;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A party named in the caption.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Party {
     /// The name as printed, without the role word and trailing comma.
     pub name: String,
@@ -27,7 +27,7 @@ pub struct Party {
 }
 
 /// The caption of the first page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Caption {
     /// The court as printed, its lines joined.
     pub court: Option<String>,
@@ -48,7 +48,7 @@ pub struct Caption {
 }
 
 /// The body: the text between caption and signature, footnotes left out.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Body {
     /// Paragraphs separated by a blank line.
     pub text: String,
@@ -57,7 +57,7 @@ pub struct Body {
 }
 
 /// One decretal clause.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Clause {
     /// Its printed number or letter, without punctuation.
     pub number: Option<String>,
@@ -68,7 +68,7 @@ pub struct Clause {
 }
 
 /// The decretal part.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Order {
     /// The sentence that opens it ("IT IS HEREBY ORDERED that:").
     pub lead_in: Option<String>,
@@ -77,7 +77,7 @@ pub struct Order {
 }
 
 /// The signature block.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signature {
     /// ISO date.
     pub date: Option<String>,
@@ -90,7 +90,7 @@ pub struct Signature {
 }
 
 /// A footnote.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Footnote {
     /// Its mark ("1", "*").
     pub number: Option<String>,

@@ -1,0 +1,450 @@
+//! Feed a search index: the embedded tantivy index behind `ordex index` and `ordex search`,
+//! and the OpenSearch/Elasticsearch `_bulk` output ([`bulk`]).
+//!
+//! The index is built from records as JSON values (`serde_json::Value`), so that records fresh
+//! from extraction and records read back from a JSON Lines file take one path:
+//! [`IndexDoc::from_record`] picks the indexed fields, [`IndexSink`] writes them. Only records
+//! with status "ok" and a sha256 are indexed; error records are counted and skipped (they have
+//! no text to find, and an unreadable file has no sha256 to key it).
+//!
+//! ## Schema (one tantivy document per PDF)
+//!
+//! | field | kind | from the record |
+//! |---|---|---|
+//! | `id` | raw string, stored | `source.sha256`: the document id; re-indexing replaces |
+//! | `path` | raw string, stored | `source.path` |
+//! | `court_id` | facet `/cacd`, stored | `caption.court_id` |
+//! | `court` | text, stored | `caption.court` |
+//! | `case_number` | text, stored | `caption.case_numbers[]` as printed |
+//! | `case_number_normalized` | raw string, stored | `caption.case_numbers_normalized[]` |
+//! | `ecf_document_number` | raw string, stored | `ecf.document_number` |
+//! | `filed`, `signed` | date (indexed, fast, stored; day precision in practice) | `ecf.filed`, `signature.date` |
+//! | `judge` | text, stored | `signature.judge`, else `caption.judge` |
+//! | `title` | English text, stored | `caption.title` |
+//! | `party`, `party_role` | text / raw string, stored | `caption.parties[].name`, `.role` |
+//! | `body` | English text with positions, stored | `body.text` (reflowed across pages) |
+//! | `clause` | English text with positions | `order.clauses[].text` |
+//!
+//! English text uses tantivy's `en_stem` analyser (lower case, Porter stemmer); names use the
+//! default analyser (lower case, no stemming), so "Freeman" finds "BETH LABSON FREEMAN".
+//!
+//! This module does file I/O (the index folder) and nothing else: no PDF, no terminal.
+
+pub mod bulk;
+pub mod search;
+pub mod snippet;
+
+use serde_json::Value;
+use std::path::Path;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, Schema,
+    TextFieldIndexing, TextOptions, STORED, STRING,
+};
+use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
+
+/// Commit after this many documents, so that a long run keeps its work if stopped.
+const COMMIT_EVERY: usize = 5_000;
+/// The indexing memory budget shared by tantivy's writer threads.
+const WRITER_MEMORY: usize = 128 << 20;
+
+/// What can go wrong with the index (per run, not per document).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// tantivy failed: I/O in the index folder, a lock held by another writer, a bad schema.
+    #[error("index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The folder could not be created or opened.
+    #[error("index folder {path}: {message}")]
+    Folder {
+        /// The folder.
+        path: String,
+        /// What failed.
+        message: String,
+    },
+    /// The query does not parse.
+    #[error("query: {0}")]
+    Query(#[from] tantivy::query::QueryParserError),
+    /// A date flag is not YYYY-MM-DD.
+    #[error("not a date (YYYY-MM-DD): {0}")]
+    Date(String),
+}
+
+/// The fields of the ordex index schema, by name.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub court_id: Field,
+    pub court: Field,
+    pub case_number: Field,
+    pub case_number_normalized: Field,
+    pub ecf_document_number: Field,
+    pub filed: Field,
+    pub signed: Field,
+    pub judge: Field,
+    pub title: Field,
+    pub party: Field,
+    pub party_role: Field,
+    pub body: Field,
+    pub clause: Field,
+}
+
+/// The index schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let english = |stored: bool| {
+        let opts = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            opts.set_stored()
+        } else {
+            opts
+        }
+    };
+    let names = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("default")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let date = DateOptions::default()
+        .set_indexed()
+        .set_fast()
+        .set_stored()
+        .set_precision(DateTimePrecision::Seconds);
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED),
+        court_id: b.add_facet_field("court_id", FacetOptions::default().set_stored()),
+        court: b.add_text_field("court", names.clone()),
+        case_number: b.add_text_field("case_number", names.clone()),
+        case_number_normalized: b.add_text_field("case_number_normalized", STRING | STORED),
+        ecf_document_number: b.add_text_field("ecf_document_number", STRING | STORED),
+        filed: b.add_date_field("filed", date.clone()),
+        signed: b.add_date_field("signed", date),
+        judge: b.add_text_field("judge", names.clone()),
+        title: b.add_text_field("title", english(true)),
+        party: b.add_text_field("party", names),
+        party_role: b.add_text_field("party_role", STRING | STORED),
+        body: b.add_text_field("body", english(true)),
+        clause: b.add_text_field("clause", english(false)),
+    };
+    (b.build(), fields)
+}
+
+/// The indexed part of one record, as plain data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexDoc {
+    pub id: String,
+    pub path: String,
+    pub court_id: Option<String>,
+    pub court: Option<String>,
+    pub case_numbers: Vec<String>,
+    pub case_numbers_normalized: Vec<String>,
+    pub ecf_document_number: Option<String>,
+    /// YYYY-MM-DD.
+    pub filed: Option<String>,
+    /// YYYY-MM-DD.
+    pub signed: Option<String>,
+    pub judge: Option<String>,
+    pub title: Option<String>,
+    /// (name, role).
+    pub parties: Vec<(String, String)>,
+    pub body: String,
+    pub clauses: Vec<String>,
+}
+
+impl IndexDoc {
+    /// The indexed fields of a record (schema `ordex/1`, as JSON); None for an error record or
+    /// one without a sha256.
+    pub fn from_record(rec: &Value) -> Option<IndexDoc> {
+        if rec["status"] != "ok" {
+            return None;
+        }
+        let id = text(&rec["source"]["sha256"])?;
+        let caption = &rec["caption"];
+        let strings = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .map(|a| a.iter().filter_map(text).collect())
+                .unwrap_or_default()
+        };
+        Some(IndexDoc {
+            id,
+            path: text(&rec["source"]["path"]).unwrap_or_default(),
+            court_id: text(&caption["court_id"]),
+            court: text(&caption["court"]),
+            case_numbers: strings(&caption["case_numbers"]),
+            case_numbers_normalized: strings(&caption["case_numbers_normalized"]),
+            ecf_document_number: text(&rec["ecf"]["document_number"]),
+            filed: text(&rec["ecf"]["filed"]),
+            signed: text(&rec["signature"]["date"]),
+            judge: text(&rec["signature"]["judge"]).or_else(|| text(&caption["judge"])),
+            title: text(&caption["title"]),
+            parties: caption["parties"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|p| Some((text(&p["name"])?, text(&p["role"])?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            body: text(&rec["body"]["text"]).unwrap_or_default(),
+            clauses: rec["order"]["clauses"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|c| text(&c["text"])).collect())
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// A non-empty string value.
+fn text(v: &Value) -> Option<String> {
+    v.as_str()
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_string)
+}
+
+/// Turn an [`IndexDoc`] into a tantivy document of the [`schema`].
+pub fn to_tantivy(doc: &IndexDoc, f: &Fields) -> TantivyDocument {
+    let mut d = TantivyDocument::new();
+    d.add_text(f.id, &doc.id);
+    d.add_text(f.path, &doc.path);
+    if let Some(court_id) = &doc.court_id {
+        d.add_facet(f.court_id, court_facet(court_id));
+    }
+    let mut add = |field: Field, value: &Option<String>| {
+        if let Some(v) = value {
+            d.add_text(field, v);
+        }
+    };
+    add(f.court, &doc.court);
+    add(f.ecf_document_number, &doc.ecf_document_number);
+    add(f.judge, &doc.judge);
+    add(f.title, &doc.title);
+    for n in &doc.case_numbers {
+        d.add_text(f.case_number, n);
+    }
+    for n in &doc.case_numbers_normalized {
+        d.add_text(f.case_number_normalized, n);
+    }
+    for (field, day) in [(f.filed, &doc.filed), (f.signed, &doc.signed)] {
+        if let Some(date) = day.as_deref().and_then(parse_day) {
+            d.add_date(field, date);
+        }
+    }
+    for (name, role) in &doc.parties {
+        d.add_text(f.party, name);
+        d.add_text(f.party_role, role);
+    }
+    d.add_text(f.body, &doc.body);
+    for c in &doc.clauses {
+        d.add_text(f.clause, c);
+    }
+    d
+}
+
+/// The facet of a court id: `cacd` → `/cacd`.
+pub fn court_facet(court_id: &str) -> tantivy::schema::Facet {
+    tantivy::schema::Facet::from_path([court_id.trim().to_lowercase()])
+}
+
+/// "YYYY-MM-DD" as a tantivy date (midnight UTC); None unless it is a real calendar day.
+pub fn parse_day(s: &str) -> Option<DateTime> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if d == 0 || d > crate::dates::days_in_month(y, m)? {
+        return None;
+    }
+    Some(DateTime::from_timestamp_secs(
+        days_from_civil(y as i64, m as i64, d as i64) * 86_400,
+    ))
+}
+
+/// A tantivy date back as "YYYY-MM-DD".
+pub fn format_day(date: DateTime) -> String {
+    let (y, m, d) = civil_from_days(date.into_timestamp_secs().div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`].
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// Open the ordex index in `dir`, creating the folder and an empty index if needed. An index of
+/// another schema is an error, never overwritten.
+pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
+    let folder_err = |e: &dyn std::fmt::Display| IndexError::Folder {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| folder_err(&e))?;
+    let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(|e| folder_err(&e))?;
+    let (schema, fields) = schema();
+    let index = Index::open_or_create(mmap, schema)?;
+    Ok((index, fields))
+}
+
+/// Open an existing index for reading; a folder without one is an error (not created).
+pub fn open_existing(dir: &Path) -> Result<(Index, Fields), IndexError> {
+    let index = Index::open_in_dir(dir).map_err(|e| IndexError::Folder {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let (schema, fields) = schema();
+    if index.schema() != schema {
+        return Err(IndexError::Folder {
+            path: dir.display().to_string(),
+            message: "not an ordex index (its schema differs); index again into a new folder"
+                .to_string(),
+        });
+    }
+    Ok((index, fields))
+}
+
+/// Totals of an indexing run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IndexSummary {
+    /// Documents written (each replacing any earlier one with the same sha256).
+    pub indexed: usize,
+    /// Error records (or records without a sha256) left out.
+    pub skipped: usize,
+    /// Documents in the index after the run.
+    pub total: u64,
+}
+
+/// The writing end of the index: add records, then [`IndexSink::finish`].
+pub struct IndexSink {
+    index: Index,
+    writer: IndexWriter,
+    fields: Fields,
+    since_commit: usize,
+    summary: IndexSummary,
+}
+
+impl IndexSink {
+    /// Open (or create) the index in `dir` for writing. Holds tantivy's writer lock until
+    /// finished or dropped.
+    pub fn open(dir: &Path) -> Result<IndexSink, IndexError> {
+        let (index, fields) = open(dir)?;
+        let writer = index.writer(WRITER_MEMORY)?;
+        Ok(IndexSink {
+            index,
+            writer,
+            fields,
+            since_commit: 0,
+            summary: IndexSummary::default(),
+        })
+    }
+
+    /// Index one record (as JSON). Returns whether it was indexed (false: error record,
+    /// skipped). A document with the same sha256 already in the index is replaced.
+    pub fn add(&mut self, rec: &Value) -> Result<bool, IndexError> {
+        let Some(doc) = IndexDoc::from_record(rec) else {
+            self.summary.skipped += 1;
+            return Ok(false);
+        };
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, &doc.id));
+        self.writer.add_document(to_tantivy(&doc, &self.fields))?;
+        self.summary.indexed += 1;
+        self.since_commit += 1;
+        if self.since_commit >= COMMIT_EVERY {
+            self.writer.commit()?;
+            self.since_commit = 0;
+        }
+        Ok(true)
+    }
+
+    /// Commit, wait for merges, and count the documents in the index.
+    pub fn finish(mut self) -> Result<IndexSummary, IndexError> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        let reader = self.index.reader()?;
+        self.summary.total = reader.searcher().num_docs();
+        Ok(self.summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip_and_reject_impossible_dates() {
+        let check = |s: &str, secs: Option<i64>| {
+            let got = parse_day(s);
+            assert_eq!(got.map(|d| d.into_timestamp_secs()), secs, "{s}");
+            if let Some(d) = got {
+                assert_eq!(format_day(d), s);
+            }
+        };
+        check("1970-01-01", Some(0));
+        check("2020-10-22", Some(1_603_324_800));
+        check("2000-02-29", Some(951_782_400));
+        check("1969-12-31", Some(-86_400));
+        check("2021-02-29", None);
+        check("2021-13-01", None);
+        check("2021-1-01", None);
+        check("20x1-01-01", None);
+    }
+
+    #[test]
+    fn error_records_and_records_without_sha256_are_not_indexed() {
+        let ok = serde_json::json!({"status": "ok", "source": {"sha256": "ab", "path": "a.pdf"},
+            "caption": {"judge": "CAPTION JUDGE", "parties": [{"name": "A", "role": "plaintiff"}]},
+            "signature": {"judge": null}, "body": {"text": "t"}, "order": {"clauses": []}});
+        let doc = IndexDoc::from_record(&ok).unwrap();
+        assert_eq!(doc.judge.as_deref(), Some("CAPTION JUDGE"));
+        assert_eq!(
+            doc.parties,
+            vec![("A".to_string(), "plaintiff".to_string())]
+        );
+        let mut err = ok.clone();
+        err["status"] = "error".into();
+        assert_eq!(IndexDoc::from_record(&err), None);
+        let mut no_id = ok;
+        no_id["source"]["sha256"] = Value::Null;
+        assert_eq!(IndexDoc::from_record(&no_id), None);
+    }
+}

@@ -1,0 +1,300 @@
+//! Query the embedded index: tantivy's query language plus filters, BM25 ranking, snippets.
+//!
+//! The user's query is parsed by tantivy's `QueryParser` over the text fields (title, body,
+//! order clauses, parties, judge, court, case numbers), terms joined by AND unless the query
+//! says `OR`; `field:term`, `"phrases"`, `+must -not`, `court_id:/cacd` and
+//! `filed:[2020-10-01T00:00:00Z TO 2020-12-31T00:00:00Z]` work as tantivy documents them.
+//! The flags (court, judge, filed dates) are filters: they are added as required clauses with
+//! a score of zero, so the ranking is the BM25 score of the query alone.
+
+use super::snippet::{passage, Passage, QueryWords};
+use super::{court_facet, format_day, open_existing, parse_day, Fields, IndexError};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
+use std::path::Path;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::tokenizer::TokenStream;
+use tantivy::{Index, Searcher, TantivyDocument, Term};
+
+/// The length of a snippet, in bytes (about as many characters in English).
+const SNIPPET_BYTES: usize = 240;
+
+/// A search: the query and its filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// In tantivy's query language.
+    pub query: String,
+    /// Only this court (`caption.court_id`, e.g. "cand").
+    pub court: Option<String>,
+    /// Only documents whose judge field has every word of this name.
+    pub judge: Option<String>,
+    /// Only documents filed on or after this day (YYYY-MM-DD).
+    pub filed_after: Option<String>,
+    /// Only documents filed on or before this day (YYYY-MM-DD).
+    pub filed_before: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+/// One hit, best first.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// BM25 score of the query.
+    pub score: f32,
+    /// `source.sha256`.
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub court_id: Option<String>,
+    pub court: Option<String>,
+    /// As printed.
+    pub case_numbers: Vec<String>,
+    pub ecf_document_number: Option<String>,
+    /// YYYY-MM-DD.
+    pub filed: Option<String>,
+    /// YYYY-MM-DD.
+    pub signed: Option<String>,
+    pub judge: Option<String>,
+    /// The passage of the body that best shows the match (newlines as spaces); the body's
+    /// beginning when no query word is in it.
+    pub snippet: String,
+    /// Byte ranges of `snippet` that matched, as `[start, end)`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// The hits of a search and the number of documents that matched in all.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// Run a search on the index in `dir`.
+pub fn search(dir: &Path, req: &SearchRequest) -> Result<Results, IndexError> {
+    let (index, f) = open_existing(dir)?;
+    let user_query = parse(&index, &f, &req.query)?;
+    let query = with_filters(&index, &f, user_query.box_clone(), req)?;
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let (top, total) = searcher.search(
+        &query,
+        &(
+            TopDocs::with_limit(req.limit.max(1)).order_by_score(),
+            Count,
+        ),
+    )?;
+    let weights = word_weights(&searcher, &*user_query, f.body)?;
+    let mut words = QueryWords::new(weights, index.tokenizer_for_field(f.body)?);
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
+        let passage = passage(body, &mut words, SNIPPET_BYTES);
+        hits.push(hit(&doc, &f, score, passage));
+    }
+    Ok(Results { total, hits })
+}
+
+/// BM25's idf of each query word in `field`, ln(1 + (N − df + ½) / (df + ½)): words in
+/// nearly every document weigh nearly nothing in the choice of a snippet.
+fn word_weights(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> Result<BTreeMap<String, f32>, IndexError> {
+    let mut terms: BTreeSet<&Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term);
+        }
+    });
+    let n = searcher.num_docs() as f32;
+    let mut weights = BTreeMap::new();
+    for term in terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        let df = searcher.doc_freq(term)? as f32;
+        if df > 0.0 {
+            weights.insert(text.to_string(), (1.0 + (n - df + 0.5) / (df + 0.5)).ln());
+        }
+    }
+    Ok(weights)
+}
+
+/// Parse the user's query over the text fields, AND by default, titles weighing double.
+fn parse(index: &Index, f: &Fields, query: &str) -> Result<Box<dyn Query>, IndexError> {
+    let mut parser = QueryParser::for_index(
+        index,
+        vec![
+            f.title,
+            f.body,
+            f.clause,
+            f.party,
+            f.judge,
+            f.court,
+            f.case_number,
+        ],
+    );
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(f.title, 2.0);
+    Ok(parser.parse_query(query)?)
+}
+
+/// The query with the request's filters as required, zero-score clauses.
+fn with_filters(
+    index: &Index,
+    f: &Fields,
+    query: Box<dyn Query>,
+    req: &SearchRequest,
+) -> Result<BooleanQuery, IndexError> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+    let mut filter = |q: Box<dyn Query>| {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    };
+    if let Some(court) = &req.court {
+        let term = Term::from_facet(f.court_id, &court_facet(court));
+        filter(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+    }
+    if let Some(judge) = &req.judge {
+        let mut analyzer = index.tokenizer_for_field(f.judge)?;
+        let mut stream = analyzer.token_stream(judge);
+        let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        while stream.advance() {
+            let term = Term::from_field_text(f.judge, &stream.token().text);
+            words.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+        filter(Box::new(BooleanQuery::new(words)));
+    }
+    let day = |s: &Option<String>| -> Result<Bound<Term>, IndexError> {
+        match s {
+            None => Ok(Bound::Unbounded),
+            Some(s) => {
+                let date = parse_day(s.trim()).ok_or_else(|| IndexError::Date(s.clone()))?;
+                Ok(Bound::Included(Term::from_field_date_for_search(
+                    f.filed, date,
+                )))
+            }
+        }
+    };
+    let (after, before) = (day(&req.filed_after)?, day(&req.filed_before)?);
+    if !matches!((&after, &before), (Bound::Unbounded, Bound::Unbounded)) {
+        filter(Box::new(RangeQuery::new(after, before)));
+    }
+    Ok(BooleanQuery::new(clauses))
+}
+
+/// A stored document as a [`Hit`].
+fn hit(doc: &TantivyDocument, f: &Fields, score: f32, passage: Passage) -> Hit {
+    let first = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let day = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_datetime())
+            .map(format_day)
+    };
+    Hit {
+        score,
+        id: first(f.id).unwrap_or_default(),
+        path: first(f.path).unwrap_or_default(),
+        title: first(f.title),
+        court_id: doc
+            .get_first(f.court_id)
+            .and_then(|v| v.as_facet())
+            .and_then(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
+            .map(|facet| facet.to_path().join("/")),
+        court: first(f.court),
+        case_numbers: doc
+            .get_all(f.case_number)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        ecf_document_number: first(f.ecf_document_number),
+        filed: day(f.filed),
+        signed: day(f.signed),
+        judge: first(f.judge),
+        // Same byte length, so the highlight ranges stay right.
+        snippet: passage.text.replace(['\n', '\r', '\t'], " "),
+        highlights: passage.highlights,
+    }
+}
+
+/// The snippet with each highlight between `open` and `close` (e.g. `**` and `**`, or ANSI).
+pub fn mark(hit: &Hit, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(hit.snippet.len() + 8 * hit.highlights.len());
+    let mut at = 0;
+    for &[start, end] in &hit.highlights {
+        let (Some(before), Some(word)) = (hit.snippet.get(at..start), hit.snippet.get(start..end))
+        else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(word);
+        out.push_str(close);
+        at = end;
+    }
+    out.push_str(hit.snippet.get(at..).unwrap_or_default());
+    out
+}
+
+/// A hit as a few lines of plain text: rank and title, then court, case, date, judge, then the
+/// path, then the marked snippet.
+pub fn format_hit(rank: usize, hit: &Hit, open: &str, close: &str) -> String {
+    let title = hit.title.as_deref().unwrap_or("(no title)");
+    let mut facts: Vec<String> = hit.court_id.iter().cloned().collect();
+    if let Some(case) = hit.case_numbers.first() {
+        facts.push(case.clone());
+    }
+    if let Some(filed) = &hit.filed {
+        facts.push(format!("filed {filed}"));
+    }
+    if let Some(judge) = &hit.judge {
+        facts.push(judge.clone());
+    }
+    let mut out = format!("{rank}. {title}  [{:.2}]\n", hit.score);
+    if !facts.is_empty() {
+        out.push_str(&format!("   {}\n", facts.join(" · ")));
+    }
+    out.push_str(&format!("   {}\n", hit.path));
+    if !hit.snippet.is_empty() {
+        out.push_str(&format!("   {}\n", mark(hit, open, close)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_wrap_each_highlight() {
+        let hit = Hit {
+            score: 1.0,
+            id: String::new(),
+            path: String::new(),
+            title: None,
+            court_id: None,
+            court: None,
+            case_numbers: vec![],
+            ecf_document_number: None,
+            filed: None,
+            signed: None,
+            judge: None,
+            snippet: "the court seals the seal".to_string(),
+            highlights: vec![[10, 15], [20, 24]],
+        };
+        assert_eq!(mark(&hit, "**", "**"), "the court **seals** the **seal**");
+    }
+}
