@@ -8,7 +8,7 @@
 //! background, and the worker starts a new one; process isolation is the cure).
 
 use crate::error::DocError;
-use crate::record::{Record, Source};
+use crate::record::Record;
 use crate::{process_path, worker, Config};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -167,14 +167,7 @@ pub(crate) fn wait(rx: &mpsc::Receiver<Msg>, config: &Config) -> Result<Record, 
 /// The error record of a document that has none of its own.
 pub(crate) fn failed(path: &str, err: DocError) -> Record {
     let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-    Record::error(
-        Source {
-            path: path.to_string(),
-            bytes,
-            ..Source::default()
-        },
-        &err,
-    )
+    Record::failed(path, bytes, &err)
 }
 
 /// One document, where `config.isolation` says, under its time limit.

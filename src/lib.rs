@@ -330,16 +330,7 @@ pub fn build_record(doc: pdf::Document) -> Record {
 /// Read a file and process it; an unreadable file becomes an `io` error record, one over the
 /// size cap a `limit` record (it is not read).
 pub fn process_path(path: &str, config: &Config, on_pages: &mut dyn FnMut(usize)) -> Record {
-    let failed = |bytes: u64, err: DocError| {
-        Record::error(
-            Source {
-                path: path.to_string(),
-                bytes,
-                ..Source::default()
-            },
-            &err,
-        )
-    };
+    let failed = |bytes: u64, err: DocError| Record::failed(path, bytes, &err);
     let cap = config.limits.file_bytes;
     match std::fs::metadata(path) {
         Ok(m) if m.len() > cap => {

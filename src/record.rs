@@ -92,6 +92,18 @@ pub struct Record {
 }
 
 impl Record {
+    /// The error record of a document that has no record of its own: its path and size only.
+    pub fn failed(path: &str, bytes: u64, err: &DocError) -> Record {
+        Record::error(
+            Source {
+                path: path.to_string(),
+                bytes,
+                ..Source::default()
+            },
+            err,
+        )
+    }
+
     /// A record for a document that failed.
     pub fn error(source: Source, err: &DocError) -> Record {
         Record {

@@ -128,16 +128,7 @@ pub fn load(
     let settings = InterpreterSettings::default();
     let mut pages = Vec::with_capacity(pdf.pages().len());
     for (i, page) in pdf.pages().iter().enumerate() {
-        let (w, h) = page.render_dimensions();
-        let (w, h) = (w as f64, h as f64);
-        let init = Affine::new(page.initial_transform(true).as_coeffs());
-        let mut ctx = Context::new(
-            init,
-            Rect::new(0.0, 0.0, w, h),
-            &cache,
-            page.xref(),
-            settings.clone(),
-        );
+        let (w, h, mut ctx) = page_context(page, &cache, &settings);
         let mut dev = Collector::new(w, h, limits.glyphs_per_page);
         interpret_page(page, &mut ctx, &mut dev);
         if dev.over_cap() {
@@ -197,6 +188,26 @@ pub fn load(
         producer,
         warnings,
     })
+}
+
+/// A page's display size and an interpreter context that maps its content to display space
+/// (points, top-left origin, `/Rotate` applied), sharing the document's cache.
+pub(crate) fn page_context<'a>(
+    page: &'a hayro_interpret::hayro_syntax::page::Page<'a>,
+    cache: &'a InterpreterCache<'a>,
+    settings: &InterpreterSettings,
+) -> (f64, f64, Context<'a>) {
+    let (w, h) = page.render_dimensions();
+    let (w, h) = (w as f64, h as f64);
+    let init = Affine::new(page.initial_transform(true).as_coeffs());
+    let ctx = Context::new(
+        init,
+        Rect::new(0.0, 0.0, w, h),
+        cache,
+        page.xref(),
+        settings.clone(),
+    );
+    (w, h, ctx)
 }
 
 /// A complete PDF ends with `%%EOF` (give or take trailing junk, and padding with zero bytes

@@ -14,7 +14,7 @@ use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_syntax::Pdf;
 use hayro_interpret::kurbo::{Affine, Point, Rect};
 use hayro_interpret::{
-    interpret_page, BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageData,
+    interpret_page, BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageData,
     ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
 };
 
@@ -63,16 +63,7 @@ pub fn page_rasters(
         .iter()
         .map(|&n| {
             let page = all.get(n.checked_sub(1)?)?;
-            let (w, h) = page.render_dimensions();
-            let (w, h) = (w as f64, h as f64);
-            let init = Affine::new(page.initial_transform(true).as_coeffs());
-            let mut ctx = Context::new(
-                init,
-                Rect::new(0.0, 0.0, w, h),
-                &cache,
-                page.xref(),
-                settings.clone(),
-            );
+            let (w, h, mut ctx) = super::page_context(page, &cache, &settings);
             let mut grab = Grabber {
                 page_area: (w * h).max(1.0),
                 best: None,
