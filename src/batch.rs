@@ -137,6 +137,8 @@ pub enum Isolation {
 pub(crate) enum Msg {
     Pages(usize),
     Done(Box<Record>),
+    /// A worker said something that is not part of the protocol (shown here).
+    Garbled(String),
 }
 
 /// How waiting for a document ended without its record.
@@ -145,6 +147,8 @@ pub(crate) enum Unfinished {
     Timeout(String),
     /// The runner went away without a record.
     Gone,
+    /// The runner is out of step (a worker wrote a line that is not a record).
+    Garbled(String),
 }
 
 /// Wait for a document's record, the time limit growing with its page count once heard.
@@ -156,6 +160,7 @@ pub(crate) fn wait(rx: &mpsc::Receiver<Msg>, config: &Config) -> Result<Record, 
         match rx.recv_timeout(limit.saturating_sub(start.elapsed())) {
             Ok(Msg::Pages(n)) => pages = Some(n),
             Ok(Msg::Done(rec)) => return Ok(*rec),
+            Ok(Msg::Garbled(line)) => return Err(Unfinished::Garbled(line)),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 return Err(Unfinished::Timeout(config.time.describe(pages)))
             }
@@ -240,7 +245,7 @@ fn run_on_thread(path: &str, config: &Config) -> Record {
                 *slot = None;
                 failed(path, DocError::Timeout(why))
             }
-            Err(Unfinished::Gone) => {
+            Err(Unfinished::Gone | Unfinished::Garbled(_)) => {
                 *slot = None;
                 failed(path, gone())
             }

@@ -244,9 +244,7 @@ fn run() -> Result<ExitCode> {
                         secs: timeout,
                         ..TimeLimit::default()
                     },
-                    limits: Limits::default(),
-                    isolation: Isolation::Threads,
-                    ocr: OcrConfig::default(),
+                    ..Config::default()
                 };
                 config.isolation = worker_processes(&config)?;
                 index_pdfs(&paths, &index, jobs, &config)

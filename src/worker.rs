@@ -163,13 +163,7 @@ fn parse_line(line: &str) -> Msg {
             return Msg::Done(Box::new(rec));
         }
     }
-    let shown: String = line.chars().take(80).collect();
-    Msg::Done(Box::new(failed(
-        "",
-        DocError::Crashed(format!(
-            "the worker wrote a line that is not a record: {shown:?}"
-        )),
-    )))
+    Msg::Garbled(line.chars().take(80).collect())
 }
 
 thread_local! {
@@ -218,23 +212,20 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
             }
             let outcome = wait(&proc.msgs, config);
             return match outcome {
-                Ok(mut rec) => {
-                    if rec.source.path.is_empty() {
-                        // A line that was not a record: this worker is out of step; replace it.
-                        rec.source.path = path.to_string();
-                        if let Some(mut proc) = slot.take() {
-                            let _ = proc.child.kill();
-                            proc.reap();
-                        }
-                    }
-                    rec
-                }
+                Ok(rec) => rec,
                 Err(Unfinished::Timeout(why)) => {
-                    if let Some(mut proc) = slot.take() {
-                        let _ = proc.child.kill();
-                        proc.reap();
-                    }
+                    kill(slot.take());
                     failed(path, DocError::Timeout(why))
+                }
+                Err(Unfinished::Garbled(shown)) => {
+                    // Out of step with its supervisor: replaced, not trusted with the next one.
+                    kill(slot.take());
+                    failed(
+                        path,
+                        DocError::Crashed(format!(
+                            "the worker wrote a line that is not a record: {shown:?}"
+                        )),
+                    )
                 }
                 Err(Unfinished::Gone) => {
                     let (status, tail) = slot.take().map(Proc::reap).unwrap_or_default();
@@ -247,6 +238,14 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
             DocError::Crashed("the worker could not be started".into()),
         )
     })
+}
+
+/// Kill a worker (SIGKILL) and reap it.
+fn kill(proc: Option<Proc>) {
+    if let Some(mut proc) = proc {
+        let _ = proc.child.kill();
+        proc.reap();
+    }
 }
 
 /// Why a worker died, from its exit status and its last words.
