@@ -31,19 +31,19 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let ordinal = r"(?:st|nd|rd|th)?";
     let comma = r"(?:\s*,\s*|\s+)";
     let day_of = format!(
-        r"\b(?P<o_day>\d{{1,2}}){ordinal}\s+day\s+of\s+{}{comma}(?:a\.?\s?d\.?\s+)?(?:(?P<o_year>\d{{4}})\b|(?P<o_words>{YEAR_WORDS}))",
+        r"\b(?P<o_day>[0-9]{{1,2}}){ordinal}\s+day\s+of\s+{}{comma}(?:a\.?\s?d\.?\s+)?(?:(?P<o_year>[0-9]{{4}})\b|(?P<o_words>{YEAR_WORDS}))",
         month("o_mon")
     );
     let month_first = format!(
-        r"\b{}\s*(?P<m_day>\d{{1,2}}){ordinal}{comma}(?P<m_year>\d{{4}})\b",
+        r"\b{}\s*(?P<m_day>[0-9]{{1,2}}){ordinal}{comma}(?P<m_year>[0-9]{{4}})\b",
         month("m_mon")
     );
     let day_first = format!(
-        r"\b(?P<d_day>\d{{1,2}}){ordinal}\s+(?:of\s+)?{},?\s+(?P<d_year>\d{{4}})\b",
+        r"\b(?P<d_day>[0-9]{{1,2}}){ordinal}\s+(?:of\s+)?{},?\s+(?P<d_year>[0-9]{{4}})\b",
         month("d_mon")
     );
-    let numeric = r"\b(?P<n_mon>\d{1,2})/(?P<n_day>\d{1,2})/(?P<n_year>\d{4}|\d{2})\b";
-    let iso = r"\b(?P<i_year>\d{4})-(?P<i_mon>\d{1,2})-(?P<i_day>\d{1,2})\b";
+    let numeric = r"\b(?P<n_mon>[0-9]{1,2})/(?P<n_day>[0-9]{1,2})/(?P<n_year>[0-9]{4}|[0-9]{2})\b";
+    let iso = r"\b(?P<i_year>[0-9]{4})-(?P<i_mon>[0-9]{1,2})-(?P<i_day>[0-9]{1,2})\b";
     let pattern = format!(r"(?i){day_of}|{month_first}|{day_first}|{numeric}|{iso}");
     // Built from the fixed pieces above; it always compiles.
     Regex::new(&pattern).expect("date pattern from fixed pieces compiles")

@@ -18,13 +18,13 @@ const BOTTOM: f64 = 0.90;
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // "3", "- 3 -", "(3)", "Page 3", "Page 3 of 9", "3 of 9", "ii", "Page | 3"
     Regex::new(
-        r"(?i)^(page\s*\|?\s*)?[-–—(\[]?\s*(\d{1,4}|[ivxl]{1,6})\s*[-–—)\]]?(\s*of\s*\d{1,4})?\.?$",
+        r"(?i)^(page\s*\|?\s*)?[-–—(\[]?\s*([0-9]{1,4}|[ivxl]{1,6})\s*[-–—)\]]?(\s*of\s*[0-9]{1,4})?\.?$",
     )
     .expect("static regex") // invariant: the pattern is a literal
 });
 
 static CASE_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*\d")
+    Regex::new(r"(?i)\b[0-9]{1,2}:[0-9]{2}-[a-z]{2,4}-[0-9]{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*[0-9]")
         .expect("static regex")
 });
 

@@ -79,12 +79,12 @@ pub struct StampSummary {
 }
 
 const DASH: &str = r"[-\x{2010}-\x{2015}\x{2212}]";
-const DATE: &str = r"\d{1,2} ?/ ?\d{1,2} ?/ ?\d{2,4}|\d{4}-\d{2}-\d{2}";
+const DATE: &str = r"[0-9]{1,2} ?/ ?[0-9]{1,2} ?/ ?[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}";
 
 /// Court prefix and case number, at the start of a whitespace-normalised line.
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let case = format!(
-        r"(?:\d{{1,2}} ?: ?)?\d{{2}} ?{DASH} ?(?:[A-Za-z]{{1,4}} ?{DASH} ?)?\d{{1,6}}(?: ?{DASH} ?(?:[A-Za-z]{{1,5}}|\d{{1,2}}))*"
+        r"(?:[0-9]{{1,2}} ?: ?)?[0-9]{{2}} ?{DASH} ?(?:[A-Za-z]{{1,4}} ?{DASH} ?)?[0-9]{{1,6}}(?: ?{DASH} ?(?:[A-Za-z]{{1,5}}|[0-9]{{1,2}}))*"
     );
     let prefix = r"USCA11 ?Case ?:?|USCA4 ?Appeal ?:?|USCA ?Case ?#?:?|Appellate ?Case ?:?|Appeal ?:?|(?i:case) ?:?";
     // A constant pattern: failing to compile is a programming error caught by every test.
@@ -125,21 +125,21 @@ impl Field {
     /// `PAGE` stand for the date and `Page i of n` patterns.
     fn pattern(self) -> &'static str {
         match self {
-            Field::PageId => r"(?:Page ?ID|Pg ?ID) ?(?:# ?)?[:.]? ?(?P<v>\d+)?",
-            Field::Pages => r"Pages ?: ?(?P<v>\d+)",
-            Field::Page => r"(?:Page|Pg) ?:? ?(?P<v>\d+)(?: ?of(?: ?(?P<n>\d+))?)?",
-            Field::PageBare => r"(?P<v>\d{1,4}) of (?P<n>\d{1,4})\.?",
-            Field::Dkt => r"DktEntry ?:? ?(?P<v>\d+(?:[.-]\d+)?)",
-            Field::Doc => r"(?P<l>Document|Doc\.?|ECF ?No\.?) ?(?:# ?:?|:)? ?(?P<v>\d+(?:-\d+)?)",
+            Field::PageId => r"(?:Page ?ID|Pg ?ID) ?(?:# ?)?[:.]? ?(?P<v>[0-9]+)?",
+            Field::Pages => r"Pages ?: ?(?P<v>[0-9]+)",
+            Field::Page => r"(?:Page|Pg) ?:? ?(?P<v>[0-9]+)(?: ?of(?: ?(?P<n>[0-9]+))?)?",
+            Field::PageBare => r"(?P<v>[0-9]{1,4}) of (?P<n>[0-9]{1,4})\.?",
+            Field::Dkt => r"DktEntry ?:? ?(?P<v>[0-9]+(?:[.-][0-9]+)?)",
+            Field::Doc => r"(?P<l>Document|Doc\.?|ECF ?No\.?) ?(?:# ?:?|:)? ?(?P<v>[0-9]+(?:-[0-9]+)?)",
             // `Filed in TXSD on 04/12/18` (S.D. Tex.), `filed 10/18/17` (W.D. Mich.).
             Field::Filed => {
                 r"(?P<l>Date ?Filed|[Ff]iled)(?: in [A-Z]{4,6})?(?: on)? ?:? ?(?P<v>DATE)"
             }
-            Field::Entered => r"Entered ?:? ?(?:DATE)(?: ?\d{1,2}:\d{2}(?::\d{2})?)?",
+            Field::Entered => r"Entered ?:? ?(?:DATE)(?: ?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?",
             Field::Desc => r"Desc\b ?(?P<v>.*?) ?PAGE",
-            Field::EntryId => r"(?:Entry ?)?ID ?:? ?(?P<v>\d+)",
+            Field::EntryId => r"(?:Entry ?)?ID ?:? ?(?P<v>[0-9]+)",
             Field::Date => r"(?P<v>DATE)\b",
-            Field::Number => r"(?P<v>\d{5,})\b",
+            Field::Number => r"(?P<v>[0-9]{5,})\b",
             Field::Usdc => r"USDC(?: (?:New|North|South|West|Rhode))? [A-Z][a-z]+",
             Field::Sealed => r"\*?SEALED\*?",
         }
@@ -148,7 +148,7 @@ impl Field {
 
 /// The field patterns in [`FIELD_ORDER`], compiled and anchored.
 static FIELDS: LazyLock<Vec<(Field, Regex)>> = LazyLock::new(|| {
-    let page = r"(?:Page|Pg) ?:? ?\d+ ?of ?\d+";
+    let page = r"(?:Page|Pg) ?:? ?[0-9]+ ?of ?[0-9]+";
     let anchored = |f: &Field| {
         format!(
             "^(?:{})",

@@ -44,10 +44,10 @@ pub fn parse(hocr: &str) -> Vec<OcrWord> {
         &WORD,
         r"<span class='ocrx_word'[^>]*title='([^']*)'[^>]*>(.*?)</span>",
     );
-    let bbox_re = re(&BBOX, r"bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)");
-    let conf_re = re(&CONF, r"x_wconf (\d+)");
-    let base_re = re(&BASE, r"baseline (-?[\d.]+) (-?[\d.]+)");
-    let xsize_re = re(&XSIZE, r"x_size ([\d.]+)");
+    let bbox_re = re(&BBOX, r"bbox (-?[0-9]+) (-?[0-9]+) (-?[0-9]+) (-?[0-9]+)");
+    let conf_re = re(&CONF, r"x_wconf ([0-9]+)");
+    let base_re = re(&BASE, r"baseline (-?[[0-9].]+) (-?[[0-9].]+)");
+    let xsize_re = re(&XSIZE, r"x_size ([[0-9].]+)");
     let bbox = |t: &str| -> Option<[f64; 4]> {
         let c = bbox_re.captures(t)?;
         let n = |i: usize| c[i].parse::<f64>().ok();

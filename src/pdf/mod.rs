@@ -84,7 +84,8 @@ pub fn load(
     }
     check_header(&bytes)?;
     let truncated = !has_eof_marker(&bytes);
-    let declared = declared_pages(&bytes);
+    // Only a truncated file reports how many pages it declared (a scan of the whole file).
+    let declared = if truncated { declared_pages(&bytes) } else { None };
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(d) => DocError::Encrypted(
             match d {
@@ -225,7 +226,8 @@ fn has_eof_marker(bytes: &[u8]) -> bool {
 /// raw bytes (the root's). Objects inside compressed object streams are not seen.
 fn declared_pages(bytes: &[u8]) -> Option<usize> {
     static COUNT: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
-        regex::bytes::Regex::new(r"/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,7})|/Count\s+(\d{1,7})[^>]{0,200}?/Type\s*/Pages\b")
+        // Bytes, not text: `(?-u)` keeps `[^>]` one byte wide (a small automaton).
+        regex::bytes::Regex::new(r"(?-u)/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,7})|/Count\s+(\d{1,7})[^>]{0,200}?/Type\s*/Pages\b")
             .expect("a valid pattern")
     });
     COUNT

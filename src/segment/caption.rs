@@ -23,37 +23,37 @@ static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // 8:16-cv-1261 DOC (KESx), 1:20-cv-01133-DAD-BAM, 2:20-SW-908 DB, 3:18-cv-16281(BRM)(TJB)
         re(
             // Judges' initials after a space are capitals only ("DOC", not "Date").
-            r"(?i)\b(?:(?:CV|CR)[\s-]?)?\d{1,2}:\d{2}[-–][a-z]{2,4}[-–]\s?\d{1,6}(?:[-–][A-Z]{2,4}x?)*(?-i:(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*)",
+            r"(?i)\b(?:(?:CV|CR)[\s-]?)?[0-9]{1,2}:[0-9]{2}[-–][a-z]{2,4}[-–]\s?[0-9]{1,6}(?:[-–][A-Z]{2,4}x?)*(?-i:(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*)",
         ),
         // CV 20-6448-GW-JEMx, CV 17-00786 AB (PLAx), CV08-02448-MMC
         re(
-            r"\b(?:CV|CR|Cv|Cr)[\s-]?\d{2}[-–]\d{3,6}(?:[-–][A-Z]{1,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
+            r"\b(?:CV|CR|Cv|Cr)[\s-]?[0-9]{2}[-–][0-9]{3,6}(?:[-–][A-Z]{1,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
         ),
         // MDL 15-02641-PHX-DGC, C 04-0098 SI (N.D. Cal. before 2007)
         re(
-            r"\b(?:MDL|C|CR|CV|MC)\s?\d{2}-\d{3,6}(?:-[A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
+            r"\b(?:MDL|C|CR|CV|MC)\s?[0-9]{2}-[0-9]{3,6}(?:-[A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
         ),
         // 17-cv-04467-BLF
-        re(r"(?i)\b\d{2}[-–](?:cv|cr|mj|md|bk|ap|mc|sw|po)[-–]\d{3,6}(?:[-–][A-Z]{2,4}x?)*"),
+        re(r"(?i)\b[0-9]{2}[-–](?:cv|cr|mj|md|bk|ap|mc|sw|po)[-–][0-9]{3,6}(?:[-–][A-Z]{2,4}x?)*"),
         // 13 Civ. 4384 (PAE)
-        re(r"\b\d{1,2}\s+(?:Civ|Cr|Crim|CV|MJ|Misc)\.?\s+\d{2,6}(?:\s*\([A-Z]{2,5}\))*"),
+        re(r"\b[0-9]{1,2}\s+(?:Civ|Cr|Crim|CV|MJ|Misc)\.?\s+[0-9]{2,6}(?:\s*\([A-Z]{2,5}\))*"),
         // An appellate docket number alone on its line: 2009-1361
-        re(r"^\s*\d{2,4}-\d{3,5}\s*$"),
+        re(r"^\s*[0-9]{2,4}-[0-9]{3,5}\s*$"),
         // No. 19-1234, Docket No. 2018-06-1735, State File No. 58665-2018
-        re(r"(?i)\b(?:no|nos|number)\.?\s*:?\s*(\d[\d:\-–]{3,}\d)"),
+        re(r"(?i)\b(?:no|nos|number)\.?\s*:?\s*([0-9][[0-9]:\-–]{3,}[0-9])"),
     ]
 });
 
 /// A case number with its label, to the end of the line.
 static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s*\b(?:case|civil|criminal|docket|action|civil action)?\s*(?:no|nos|number)\.?\s*:?\s*\S*\d.*$",
+        r"(?i)\s*\b(?:case|civil|criminal|docket|action|civil action)?\s*(?:no|nos|number)\.?\s*:?\s*\S*[0-9].*$",
     )
 });
 
 static CORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:(\d{1,2}):)?(\d{2})[-–\s]*([a-z]{2})[-–\s]*(\d{1,6})"));
-static CV_SHORT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(cv|cr)[\s-]?(\d{2})[-–](\d{1,6})"));
+    LazyLock::new(|| re(r"(?i)(?:([0-9]{1,2}):)?([0-9]{2})[-–\s]*([a-z]{2})[-–\s]*([0-9]{1,6})"));
+static CV_SHORT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(cv|cr)[\s-]?([0-9]{2})[-–]([0-9]{1,6})"));
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(

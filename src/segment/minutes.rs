@@ -16,7 +16,7 @@ static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PAGE_OF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*Page \d+ of \d+\s*$").expect("static regex")); // invariant: literal
+    LazyLock::new(|| Regex::new(r"\s*Page [0-9]+ of [0-9]+\s*$").expect("static regex")); // invariant: literal
 
 /// Is this page-1 text a minutes form?
 pub fn is_minutes(texts: &[String]) -> bool {

@@ -21,7 +21,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|\d+\.)?\s*(order|orders|conclusion|conclusions|disposition)\s*$",
+        r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|[0-9]+\.)?\s*(order|orders|conclusion|conclusions|disposition)\s*$",
     )
 });
 static DECRETAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,7 +37,7 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(dated|date:)"));
 static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(on\s+\w+\s+\d|see\s|the\s+\w+\s+references)|\b(filed|issued|moved|lodged|submitted)\b",
+        r"(?i)^(on\s+(?-u:\w)+\s+[0-9]|see\s|the\s+(?-u:\w)+\s+references)|\b(filed|issued|moved|lodged|submitted)\b",
     )
 });
 

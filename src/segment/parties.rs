@@ -15,7 +15,7 @@ fn re(p: &str) -> Regex {
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)\s*(?:and\s+(?:counter-?\w+|appell\w+))?[.,;]*$",
+        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)\s*(?:and\s+(?:counter-?(?-u:\w)+|appell(?-u:\w)+))?[.,;]*$",
     )
 });
 

@@ -14,7 +14,7 @@ fn re(p: &str) -> Regex {
 /// A judge's or clerk's title, possibly after the name on the same line.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat\w*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$",
+        r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$",
     )
 });
 static SO_ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
