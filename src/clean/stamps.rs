@@ -130,7 +130,9 @@ impl Field {
             Field::Page => r"(?:Page|Pg) ?:? ?(?P<v>[0-9]+)(?: ?of(?: ?(?P<n>[0-9]+))?)?",
             Field::PageBare => r"(?P<v>[0-9]{1,4}) of (?P<n>[0-9]{1,4})\.?",
             Field::Dkt => r"DktEntry ?:? ?(?P<v>[0-9]+(?:[.-][0-9]+)?)",
-            Field::Doc => r"(?P<l>Document|Doc\.?|ECF ?No\.?) ?(?:# ?:?|:)? ?(?P<v>[0-9]+(?:-[0-9]+)?)",
+            Field::Doc => {
+                r"(?P<l>Document|Doc\.?|ECF ?No\.?) ?(?:# ?:?|:)? ?(?P<v>[0-9]+(?:-[0-9]+)?)"
+            }
             // `Filed in TXSD on 04/12/18` (S.D. Tex.), `filed 10/18/17` (W.D. Mich.).
             Field::Filed => {
                 r"(?P<l>Date ?Filed|[Ff]iled)(?: in [A-Z]{4,6})?(?: on)? ?:? ?(?P<v>DATE)"

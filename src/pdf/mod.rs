@@ -85,7 +85,11 @@ pub fn load(
     check_header(&bytes)?;
     let truncated = !has_eof_marker(&bytes);
     // Only a truncated file reports how many pages it declared (a scan of the whole file).
-    let declared = if truncated { declared_pages(&bytes) } else { None };
+    let declared = if truncated {
+        declared_pages(&bytes)
+    } else {
+        None
+    };
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(d) => DocError::Encrypted(
             match d {

@@ -53,7 +53,8 @@ static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static CORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:([0-9]{1,2}):)?([0-9]{2})[-–\s]*([a-z]{2})[-–\s]*([0-9]{1,6})"));
-static CV_SHORT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(cv|cr)[\s-]?([0-9]{2})[-–]([0-9]{1,6})"));
+static CV_SHORT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(cv|cr)[\s-]?([0-9]{2})[-–]([0-9]{1,6})"));
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
