@@ -148,45 +148,40 @@ pub fn push_char(out: &mut Vec<char>, c: char) {
 pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     glyphs.retain(|g| g.ch != '\u{FFFF}');
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    // 1. Cluster by baseline.
-    let mut clusters: Vec<Vec<Glyph>> = Vec::new();
+    // 1. Cluster by baseline. Sorted by y, each cluster is a run of the glyphs: keep where
+    //    each starts.
+    let mut starts: Vec<usize> = Vec::new();
     let mut base = f64::MIN;
     let mut size = 0.0f64;
-    for g in glyphs {
+    for (i, g) in glyphs.iter().enumerate() {
         let tol = 0.3 * size.max(g.size).max(1.0);
-        match clusters.last_mut() {
-            Some(c) if (g.y - base).abs() <= tol => {
-                if g.size > size {
-                    size = g.size;
-                    base = g.y;
-                }
-                c.push(g);
-            }
-            _ => {
-                base = g.y;
+        if !starts.is_empty() && (g.y - base).abs() <= tol {
+            if g.size > size {
                 size = g.size;
-                clusters.push(vec![g]);
+                base = g.y;
             }
+        } else {
+            base = g.y;
+            size = g.size;
+            starts.push(i);
         }
     }
-    // 2. Fold superscripts (smaller, raised a little) into the line below them.
-    let sup: Vec<bool> = (0..clusters.len())
-        .map(|i| {
-            clusters
-                .get(i + 1)
-                .is_some_and(|next| is_superscript_of(&clusters[i], next))
-        })
-        .collect();
+    let ends = starts.iter().skip(1).copied().chain([glyphs.len()]);
+    let clusters: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
+    // 2. Fold superscripts (smaller, raised a little) into the line below them: a superscript
+    //    cluster runs straight into the next one, so the line is the two runs together.
     let mut lines = Vec::with_capacity(clusters.len());
-    let mut pending_sup: Vec<Glyph> = Vec::new();
-    for (mut c, is_sup) in clusters.into_iter().zip(sup) {
-        if is_sup {
-            pending_sup.append(&mut c);
+    let mut sup_from: Option<usize> = None;
+    let mut scratch = Vec::new();
+    for (k, &(from, to)) in clusters.iter().enumerate() {
+        let next = clusters.get(k + 1).map(|&(a, b)| &glyphs[a..b]);
+        if next.is_some_and(|next| is_superscript_of(&glyphs[from..to], next)) {
+            sup_from.get_or_insert(from);
             continue;
         }
-        let has_sup = !pending_sup.is_empty();
-        c.append(&mut pending_sup);
-        let line = words_of_line(c, has_sup);
+        let line_from = from;
+        let from = sup_from.take().unwrap_or(from);
+        let line = words_of_line(&mut glyphs[from..to], line_from - from, &mut scratch);
         if !line.words.is_empty() {
             lines.push(line);
         }
@@ -241,22 +236,28 @@ fn is_superscript_of(c: &[Glyph], next: &[Glyph]) -> bool {
     sx1 >= nx0 - 0.5 * ns && sx0 <= nx1 + 0.5 * ns
 }
 
-fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
+/// The words of one line's glyphs, the first `sup_len` of them folded superscripts (sorted
+/// here left to right). `scratch` is a buffer the caller keeps between lines.
+fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Vec<f64>) -> Line {
+    let has_sup = sup_len > 0;
+    // Left to right; the line's own glyphs before its superscripts' where x ties.
+    glyphs.rotate_left(sup_len);
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let line_size = {
-        let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
-        sizes.sort_by(f64::total_cmp);
-        sizes[sizes.len() / 2]
+    let glyphs: &[Glyph] = glyphs;
+    let mut median = |values: &mut dyn Iterator<Item = f64>| -> Option<f64> {
+        scratch.clear();
+        scratch.extend(values);
+        let mid = scratch.len() / 2;
+        (!scratch.is_empty()).then(|| *scratch.select_nth_unstable_by(mid, f64::total_cmp).1)
     };
-    let line_base = {
-        let mut ys: Vec<f64> = glyphs
+    let line_size = median(&mut glyphs.iter().map(|g| g.size)).unwrap_or(0.0);
+    let line_base = median(
+        &mut glyphs
             .iter()
             .filter(|g| g.size >= 0.85 * line_size)
-            .map(|g| g.y)
-            .collect();
-        ys.sort_by(f64::total_cmp);
-        ys.get(ys.len() / 2).copied().unwrap_or(glyphs[0].y)
-    };
+            .map(|g| g.y),
+    )
+    .unwrap_or(glyphs[0].y);
     let mut words: Vec<Word> = Vec::new();
     let mut cur: Vec<Glyph> = Vec::new();
     let flush = |cur: &mut Vec<Glyph>, words: &mut Vec<Word>| {
@@ -285,7 +286,7 @@ fn words_of_line(mut glyphs: Vec<Glyph>, has_sup: bool) -> Line {
         });
         cur.clear();
     };
-    for g in glyphs {
+    for &g in glyphs {
         if g.ch.is_whitespace() {
             flush(&mut cur, &mut words);
             continue;
