@@ -38,6 +38,7 @@ pub(crate) struct Type0Font {
     /// Whether the `to_unicode` map is a UCS2 `CMap` (CID-indexed) rather than
     /// a `ToUnicode` `CMap` (code-indexed).
     to_unicode_is_cid_indexed: bool,
+    memo: crate::memo::WideMemo,
 }
 
 impl Type0Font {
@@ -136,6 +137,7 @@ impl Type0Font {
             font_flags,
             fallback,
             to_unicode_is_cid_indexed,
+            memo: crate::memo::WideMemo::default(),
         })
     }
 
@@ -217,6 +219,10 @@ impl Type0Font {
     }
 
     fn code_to_cid(&self, code: u32) -> Option<u32> {
+        self.memo.cid(code, || self.lookup_cid(code))
+    }
+
+    fn lookup_cid(&self, code: u32) -> Option<u32> {
         for byte_len in 1..=4_u8 {
             if let Some(cid) = self.encoding.lookup_cid_code(code, byte_len) {
                 return Some(cid);
@@ -337,6 +343,10 @@ impl Type0Font {
     }
 
     pub(crate) fn char_code_to_unicode(&self, code: u32) -> Option<BfString> {
+        self.memo.unicode(code, || self.lookup_unicode(code))
+    }
+
+    fn lookup_unicode(&self, code: u32) -> Option<BfString> {
         if let Some(to_unicode) = &self.to_unicode {
             let key = if self.to_unicode_is_cid_indexed {
                 self.code_to_cid(code).unwrap_or(0)

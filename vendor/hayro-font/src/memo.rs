@@ -9,7 +9,8 @@
 
 use crate::GlyphId;
 use hayro_cmap::BfString;
-use std::cell::{Cell, OnceCell};
+use rustc_hash::FxHashMap;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt;
 
 pub(crate) struct CodeMemo {
@@ -68,6 +69,47 @@ impl CodeMemo {
         }
         let value = compute();
         cell.set(value);
+        value
+    }
+}
+
+/// The same for a composite (Type 0) font, whose codes are up to four bytes wide: code → CID
+/// (a search of the encoding CMap's ranges, asked several times per glyph) and code → Unicode
+/// (a search of the ToUnicode CMap, which allocates when the code is inside a range).
+#[derive(Default)]
+pub(crate) struct WideMemo {
+    cid: RefCell<FxHashMap<u32, Option<u32>>>,
+    unicode: RefCell<FxHashMap<u32, Option<BfString>>>,
+}
+
+impl fmt::Debug for WideMemo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WideMemo")
+    }
+}
+
+impl WideMemo {
+    /// `compute()`, the CID of `code`, computed once.
+    pub(crate) fn cid(&self, code: u32, compute: impl FnOnce() -> Option<u32>) -> Option<u32> {
+        if let Some(known) = self.cid.borrow().get(&code) {
+            return *known;
+        }
+        let value = compute();
+        self.cid.borrow_mut().insert(code, value);
+        value
+    }
+
+    /// `compute()`, the Unicode of `code`, computed once.
+    pub(crate) fn unicode(
+        &self,
+        code: u32,
+        compute: impl FnOnce() -> Option<BfString>,
+    ) -> Option<BfString> {
+        if let Some(known) = self.unicode.borrow().get(&code) {
+            return known.clone();
+        }
+        let value = compute();
+        self.unicode.borrow_mut().insert(code, value.clone());
         value
     }
 }
