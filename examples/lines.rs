@@ -72,7 +72,7 @@ fn main() {
             );
         }
         for run in &page.band_runs {
-            println!("RUN | {run}");
+            println!("RUN | {}", ordex::pdf::layout::run_text(run));
         }
         for line in &page.rotated {
             println!("ROT {:?} | {}", line.bbox, line.text());

@@ -11,7 +11,8 @@ pub mod reflow;
 pub mod running;
 pub mod stamps;
 
-use crate::pdf::{Document, Line};
+use crate::pdf::layout::run_text;
+use crate::pdf::{Document, Glyph, Line};
 use serde::{Deserialize, Serialize};
 pub use stamps::Ecf;
 
@@ -174,7 +175,11 @@ const STAMP_BAND: f64 = 0.15;
 
 /// Remove the CM/ECF stamp lines of a page; return the parsed stamps and how many stamp-like
 /// lines could not be parsed (overlaid stamps of re-filed documents) but were removed too.
-fn take_stamps(lines: &mut Vec<Line>, height: f64, runs: &[String]) -> (Vec<stamps::Stamp>, usize) {
+fn take_stamps(
+    lines: &mut Vec<Line>,
+    height: f64,
+    runs: &[Vec<Glyph>],
+) -> (Vec<stamps::Stamp>, usize) {
     let mut found = Vec::new();
     let mut unparsed = 0;
     let mut drop = vec![false; lines.len()];
@@ -205,7 +210,12 @@ fn take_stamps(lines: &mut Vec<Line>, height: f64, runs: &[String]) -> (Vec<stam
             drop[i] = true;
         } else if looks_like_overlaid_stamp(&text) {
             // Read the stamps apart from the runs that drew them.
-            let apart = stamps_from_runs(runs);
+            let texts: Vec<String> = runs
+                .iter()
+                .map(|run| run_text(run))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let apart = stamps_from_runs(&texts);
             if apart.is_empty() {
                 unparsed += 1;
             }

@@ -215,7 +215,12 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
                 justified: false,
             })
     };
-    let vocab = vocabulary(lines);
+    // Only a line-end hyphen consults the vocabulary: without one, it is not built.
+    let vocab = if lines.iter().any(|l| l.text.ends_with('-')) {
+        vocabulary(lines)
+    } else {
+        HashSet::new()
+    };
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&TLine> = None;
     let mut prev_heading = false;

@@ -1,6 +1,6 @@
 //! The hayro `Device` that records glyphs (and image coverage) instead of painting.
 
-use super::layout::{build_lines, push_char, BBox, Glyph, Line, Word};
+use super::layout::{push_char, BBox, Glyph, Line, Word};
 use super::RAW_BASE;
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
@@ -48,19 +48,9 @@ impl Collector {
         self.seen > self.cap
     }
 
-    /// The text of each run drawn in the stamp bands.
-    pub(super) fn band_runs(&self) -> Vec<String> {
-        self.band_runs
-            .iter()
-            .map(|run| {
-                build_lines(run.clone())
-                    .iter()
-                    .map(Line::text)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|t| !t.is_empty())
-            .collect()
+    /// The glyphs of each run drawn in the stamp bands (read only if a stamp needs them).
+    pub(super) fn take_band_runs(&mut self) -> Vec<Vec<Glyph>> {
+        std::mem::take(&mut self.band_runs)
     }
 
     /// Upright glyphs, rotated runs, largest image cover, invisible glyph count, and the number
@@ -188,18 +178,28 @@ impl<'a> Device<'a> for Collector {
         let Paint::Color(color) = &props.paint else {
             return;
         };
+        // The shape first: converting the colour (through an ICC profile, say) costs more, and
+        // most fills are no box that could hide or uncover text.
+        let rects: Vec<Rect> = rectangles(path)
+            .into_iter()
+            .map(|rect| props.transform.transform_rect_bbox(rect))
+            .collect();
+        let hides =
+            |r: &Rect| r.width() > 4.0 && r.height() > 4.0 && r.area() < 0.3 * self.page_area;
+        if !rects.iter().any(hides) && self.boxes.is_empty() {
+            return;
+        }
         let [r, g, b, a] = color.to_rgba().to_rgba8();
         let dark = r < 60 && g < 60 && b < 60;
         let light = r > 200 && g > 200 && b > 200;
         if a < 200 || !(dark || light) {
             return;
         }
-        for rect in rectangles(path) {
-            let r = props.transform.transform_rect_bbox(rect);
+        for r in rects {
             if light {
                 self.boxes
                     .retain(|(d, _)| d.intersect(r).area() < 0.5 * d.area());
-            } else if r.width() > 4.0 && r.height() > 4.0 && r.area() < 0.3 * self.page_area {
+            } else if hides(&r) {
                 self.boxes.push((r, self.glyphs.len()));
             }
         }

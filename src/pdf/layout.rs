@@ -189,6 +189,15 @@ pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     lines
 }
 
+/// The text of one run of glyphs, laid out as lines and joined by spaces.
+pub fn run_text(glyphs: &[Glyph]) -> String {
+    build_lines(glyphs.to_vec())
+        .iter()
+        .map(Line::text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Fold a line made only of small raised numbers (a footnote mark left alone once a margin
 /// line number on its baseline was removed) into the line just below it, as marks.
 pub fn fold_marks(lines: &mut Vec<Line>) {

@@ -48,9 +48,9 @@ pub struct Page {
     /// Glyphs left out because an opaque black box was painted over them: text a reader of the
     /// page cannot see (a redaction that left the text layer in place).
     pub redacted_glyphs: usize,
-    /// The text of each run drawn in the top or bottom 15% of the page, run by run: stamps
-    /// overlaid on each other can be read apart here.
-    pub band_runs: Vec<String>,
+    /// The glyphs of each run drawn in the top or bottom 15% of the page, run by run: stamps
+    /// overlaid on each other can be read apart here ([`layout::run_text`] gives the text).
+    pub band_runs: Vec<Vec<Glyph>>,
     /// Set when the page's words were read by OCR: their mean confidence (0..100).
     pub ocr_confidence: Option<f64>,
 }
@@ -149,7 +149,7 @@ pub fn load(
             Rotation::Flipped => 180,
             Rotation::FlippedHorizontal => 270,
         };
-        let band_runs = dev.band_runs();
+        let band_runs = dev.take_band_runs();
         let (glyphs, rotated, image_cover, invisible_glyphs, redacted_glyphs) = dev.finish();
         pages.push(Page {
             number: i + 1,
