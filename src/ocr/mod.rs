@@ -4,7 +4,8 @@
 //! with no text beyond stamps), and only when the run asks for it (`Config::ocr`). For each:
 //!
 //! 1. `pdf::raster` decodes the page's own scan (CCITT, JPEG, JBIG2, Flate), upright, at its
-//!    own resolution or 300 dpi where that is lower.
+//!    own resolution or 300 dpi where that is lower; a page that is not one image (strips, a
+//!    scan drawn as paths, drawings over the image) is rendered whole at 300 dpi instead.
 //! 2. [`tesseract`] runs the `tesseract` command on it (PGM in, hOCR out; a process of its own,
 //!    so a crash or a hang of the engine costs a page, and it is killed at the time limit).
 //! 3. [`hocr`] reads each word's box, confidence, and its line's baseline and text size.
@@ -76,24 +77,22 @@ pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Ins
             return run;
         }
     }
-    let rasters = page_rasters(bytes, wanted, MIN_DPI, MAX_DPI);
-    for (&number, raster) in wanted.iter().zip(rasters) {
+    page_rasters(bytes, wanted, MIN_DPI, MAX_DPI, |number, raster| {
         let Some(page) = pages.get(number.wrapping_sub(1)) else {
-            continue;
+            return true;
         };
         let Some(raster) = raster else {
-            run.warnings.push(format!(
-                "page {number}: not OCR'd: no single scanned image covers the page"
-            ));
-            continue;
+            run.warnings
+                .push(format!("page {number}: not OCR'd: the page could not be read"));
+            return true;
         };
         if Instant::now() >= deadline {
             run.warnings.push(format!(
                 "page {number}: not OCR'd: the document's time limit was reached"
             ));
-            continue;
+            return true;
         }
-        match tesseract::hocr(&raster, deadline) {
+        match tesseract::hocr(&raster, 3, deadline) {
             Ok(text) => {
                 let (lines, confidence) = page_lines(&hocr::parse(&text), &raster, page);
                 run.pages.push(OcrPage {
@@ -104,7 +103,8 @@ pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Ins
             }
             Err(e) => run.warnings.push(format!("page {number}: not OCR'd: {e}")),
         }
-    }
+        true
+    });
     run
 }
 

@@ -15,6 +15,10 @@ pub(super) struct Collector {
     glyphs: Vec<Glyph>,
     rotated: Vec<Line>,
     image_cover: f64,
+    /// Page share of the images spanning most of the page's width or height (a scan stored
+    /// as strips), summed.
+    strips_cover: f64,
+    page_width: f64,
     invisible: usize,
     /// Opaque dark rectangles, with how many glyphs had been drawn before each.
     boxes: Vec<(Rect, usize)>,
@@ -34,6 +38,8 @@ impl Collector {
             glyphs: Vec::new(),
             rotated: Vec::new(),
             image_cover: 0.0,
+            strips_cover: 0.0,
+            page_width: width,
             invisible: 0,
             boxes: Vec::new(),
             page_height: height,
@@ -63,17 +69,20 @@ impl Collector {
             .collect()
     }
 
-    /// Upright glyphs, rotated runs, largest image cover, invisible glyph count, and the number
+    /// Upright glyphs, rotated runs, image cover (the largest image's, or a scan's strips'
+    /// together), invisible glyph count, and the number
     /// of glyphs left out because a black box was painted over them (a redaction).
     pub(super) fn finish(self) -> (Vec<Glyph>, Vec<Line>, f64, usize, usize) {
         let Collector {
             mut glyphs,
             rotated,
             image_cover,
+            strips_cover,
             invisible,
             boxes,
             ..
         } = self;
+        let image_cover = image_cover.max(strips_cover.min(1.0));
         let before = glyphs.len();
         if !boxes.is_empty() {
             let mut i = 0;
@@ -174,6 +183,16 @@ impl<'a> Device<'a> for Collector {
             .area();
         if area.is_finite() {
             self.image_cover = self.image_cover.max((area / self.page_area).min(1.0));
+        }
+        let page = Rect::new(0.0, 0.0, self.page_width, self.page_height);
+        let on_page = props
+            .transform
+            .transform_rect_bbox(Rect::new(0.0, 0.0, w, h))
+            .intersect(page);
+        if on_page.area().is_finite()
+            && (on_page.width() >= 0.8 * page.width() || on_page.height() >= 0.8 * page.height())
+        {
+            self.strips_cover += on_page.area() / self.page_area;
         }
     }
 

@@ -1,14 +1,18 @@
-//! Page images for OCR: the scan a page is made of, decoded and turned upright.
+//! Page images for OCR: the scan a page is made of, decoded and turned upright, or the page
+//! rendered.
 //!
-//! A scanned page is one image (CCITT G4, JPEG, JBIG2 or Flate) drawn over the whole page,
-//! often with the CM/ECF stamp drawn as text on top. The image is decoded by hayro at its own
-//! resolution and resampled (nearest pixel) onto a grid in display space at `dpi` dots per inch,
-//! so that `/Rotate`, flips and the image's placement are undone once here and a pixel of the
-//! result maps to points by `72 / dpi` alone. The resolution is the image's own, raised to the
-//! floor asked for (300 dpi suits Tesseract) and capped at the ceiling.
+//! A scanned page is most often one image (CCITT G4, JPEG, JBIG2 or Flate) drawn over the whole
+//! page, with the CM/ECF stamp drawn as text on top. Such an image is decoded by hayro-interpret
+//! at its own resolution and resampled (nearest pixel) onto a grid in display space at `dpi`
+//! dots per inch, so that `/Rotate`, flips and the image's placement are undone once here and a
+//! pixel of the result maps to points by `72 / dpi` alone. The resolution is the image's own,
+//! raised to the floor asked for (300 dpi suits Tesseract) and capped at the ceiling.
 //!
-//! A page without one image covering most of it gives `None`: OCR is for scans, and a page
-//! with vector drawings or several images is not one. Never touches the text of the page.
+//! Any other page asked for (a scan stored as several image strips, a scan drawn as vector
+//! paths, an image with drawings over it) is rendered whole by the `hayro` rasterizer at the
+//! floor resolution, grayscale on white: what a reader sees is what is read. The text drawn on
+//! the page is rendered too; `ocr` drops the words that fall on it. Only pages the caller has
+//! already found to need OCR are asked for; this module never decides that.
 
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_syntax::Pdf;
@@ -35,6 +39,29 @@ pub struct Raster {
     pub gray: Vec<u8>,
 }
 
+impl Raster {
+    /// The pixels of the box `[x0, y0, x1, y1]` (clamped to the image), same resolution; `None`
+    /// when the box holds no pixel.
+    pub fn crop(&self, b: [u32; 4]) -> Option<Raster> {
+        let (x0, y0) = (b[0].min(self.width), b[1].min(self.height));
+        let (x1, y1) = (b[2].min(self.width), b[3].min(self.height));
+        if x1 <= x0 || y1 <= y0 || self.gray.len() != self.width as usize * self.height as usize {
+            return None;
+        }
+        let mut gray = Vec::with_capacity(((x1 - x0) * (y1 - y0)) as usize);
+        for y in y0..y1 {
+            let row = y as usize * self.width as usize;
+            gray.extend_from_slice(&self.gray[row + x0 as usize..row + x1 as usize]);
+        }
+        Some(Raster {
+            width: x1 - x0,
+            height: y1 - y0,
+            dpi: self.dpi,
+            gray,
+        })
+    }
+}
+
 /// The decoded scan of one page, before resampling: pixels in the image's own grid and the
 /// transform from that grid (declared width × height) to display space.
 struct Scan {
@@ -45,35 +72,102 @@ struct Scan {
     to_page: Affine,
 }
 
-/// The page images of `pages` (1-based numbers) of the PDF in `bytes`, in the order asked; a
-/// page that is not one scanned image, or whose image cannot be decoded, gives `None`.
+/// Rendered pages are at most this many pixels (a letter page at 300 dpi is 8.4 million); a
+/// larger page is rendered coarser.
+const MAX_RENDER_PIXELS: f64 = 40e6;
+
+/// Make the page images of `pages` (1-based numbers) of the PDF in `bytes` one at a time, in
+/// the order asked, and hand each to `each` with its number (`None`: the page does not exist or
+/// could not be read). One image is alive at a time; `each` returning false stops the run.
 pub fn page_rasters(
     bytes: Vec<u8>,
     pages: &[usize],
     min_dpi: f64,
     max_dpi: f64,
-) -> Vec<Option<Raster>> {
+    mut each: impl FnMut(usize, Option<Raster>) -> bool,
+) {
     let Ok(pdf) = Pdf::new(bytes) else {
-        return vec![None; pages.len()];
+        for &n in pages {
+            if !each(n, None) {
+                return;
+            }
+        }
+        return;
     };
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();
     let all = pdf.pages();
-    pages
-        .iter()
-        .map(|&n| {
+    let raster = |n: usize| -> Option<Raster> {
             let page = all.get(n.checked_sub(1)?)?;
             let (w, h, mut ctx) = super::page_context(page, &cache, &settings);
             let mut grab = Grabber {
                 page_area: (w * h).max(1.0),
                 best: None,
                 best_area: 0.0,
+                images: 0,
+                paths: 0,
             };
             interpret_page(page, &mut ctx, &mut grab);
-            let scan = grab.best?;
-            Some(resample(&scan, w, h, min_dpi, max_dpi))
-        })
-        .collect()
+            match grab.best {
+                // One image and nothing else painted but text: the scan itself is read.
+                Some(scan) if grab.images == 1 && grab.paths == 0 => {
+                    Some(resample(&scan, w, h, min_dpi, max_dpi))
+                }
+                _ => render(page, &settings, w, h, min_dpi),
+            }
+    };
+    for &n in pages {
+        if !each(n, raster(n)) {
+            return;
+        }
+    }
+}
+
+/// Render a page whole at `dpi` (less for a huge page), grayscale on white.
+fn render(
+    page: &hayro_interpret::hayro_syntax::page::Page<'_>,
+    settings: &InterpreterSettings,
+    w: f64,
+    h: f64,
+    dpi: f64,
+) -> Option<Raster> {
+    // The pixmap's sides are u16; a page of over 218 inches is shrunk to fit.
+    let scale = (dpi / 72.0)
+        .min((MAX_RENDER_PIXELS / (w * h).max(1.0)).sqrt())
+        .min(65_000.0 / w.max(h).max(1.0));
+    let (width, height) = ((w * scale) as u16, (h * scale) as u16);
+    if !scale.is_finite() || width == 0 || height == 0 {
+        return None;
+    }
+    let cache = hayro::RenderCache::new();
+    let pixmap = hayro::render(
+        page,
+        &cache,
+        settings,
+        &hayro::RenderSettings::default(),
+        &hayro::PixmapSettings {
+            x_scale: scale as f32,
+            y_scale: scale as f32,
+            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+        },
+    );
+    // Opaque white under everything: premultiplied and straight RGBA agree.
+    let gray = pixmap
+        .data()
+        .iter()
+        .map(|p| ((299 * p.r as u32 + 587 * p.g as u32 + 114 * p.b as u32) / 1000) as u8)
+        .collect::<Vec<u8>>();
+    let (width, height) = (pixmap.width() as u32, pixmap.height() as u32);
+    if gray.len() != width as usize * height as usize {
+        return None;
+    }
+    Some(Raster {
+        width,
+        height,
+        // The pixmap's size was rounded down: the scale actually used, along the width.
+        dpi: 72.0 * width as f64 / w.max(1.0),
+        gray,
+    })
 }
 
 /// Resample the scan onto a display-space grid covering the page.
@@ -110,11 +204,14 @@ fn resample(scan: &Scan, page_w: f64, page_h: f64, min_dpi: f64, max_dpi: f64) -
     }
 }
 
-/// A device that decodes the largest image drawn over most of the page and ignores the rest.
+/// A device that decodes the largest image drawn over most of the page, and counts the images
+/// and paths painted (a page of one image and text is a scan to take as it is).
 struct Grabber {
     page_area: f64,
     best: Option<Scan>,
     best_area: f64,
+    images: usize,
+    paths: usize,
 }
 
 impl<'a> Device<'a> for Grabber {
@@ -124,6 +221,7 @@ impl<'a> Device<'a> for Grabber {
             .transform
             .transform_rect_bbox(Rect::new(0.0, 0.0, declared.0, declared.1))
             .area();
+        self.images += 1;
         if !area.is_finite() || area < SCAN_COVER * self.page_area || area <= self.best_area {
             return;
         }
@@ -177,7 +275,9 @@ impl<'a> Device<'a> for Grabber {
     }
 
     fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {}
-    fn draw_path(&mut self, _: &hayro_interpret::kurbo::BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+    fn draw_path(&mut self, _: &hayro_interpret::kurbo::BezPath, _: DrawProps<'a>, _: &DrawMode) {
+        self.paths += 1;
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn pop_clip(&mut self) {}
