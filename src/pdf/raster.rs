@@ -16,15 +16,20 @@
 
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_syntax::Pdf;
-use hayro_interpret::kurbo::{Affine, Point, Rect};
+use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect, Shape};
 use hayro_interpret::{
     interpret_page, BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageData,
-    ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
+    ImageDrawProps, InterpreterCache, InterpreterSettings, Paint, SoftMask,
 };
 
 /// Least share of the page an image must cover to be taken as the page's scan (the share at
 /// which `clean` calls a page without text a scan).
 const SCAN_COVER: f64 = 0.4;
+/// Most share of the page that other images and dark drawings may cover (filled boxes, and
+/// strokes as their length times a point, summed) for the scan to be read alone; more, and the
+/// page is rendered. Real scans carry rules, boxes and pen strokes drawn over them (the
+/// hand-edited scan of the fixtures has strike-through lines, and reads worse rendered).
+const OTHER_MARKS: f64 = 0.05;
 
 /// A grayscale page image in display orientation: `gray[y * width + x]`, 0 black, 255 white.
 #[derive(Debug, Clone, Default)]
@@ -104,13 +109,12 @@ pub fn page_rasters(
                 page_area: (w * h).max(1.0),
                 best: None,
                 best_area: 0.0,
-                images: 0,
-                paths: 0,
+                other_area: 0.0,
             };
             interpret_page(page, &mut ctx, &mut grab);
             match grab.best {
-                // One image and nothing else painted but text: the scan itself is read.
-                Some(scan) if grab.images == 1 && grab.paths == 0 => {
+                // One image and little else painted but text: the scan itself is read.
+                Some(scan) if grab.other_area < OTHER_MARKS * grab.page_area => {
                     Some(resample(&scan, w, h, min_dpi, max_dpi))
                 }
                 _ => render(page, &settings, w, h, min_dpi),
@@ -204,14 +208,14 @@ fn resample(scan: &Scan, page_w: f64, page_h: f64, min_dpi: f64, max_dpi: f64) -
     }
 }
 
-/// A device that decodes the largest image drawn over most of the page, and counts the images
-/// and paths painted (a page of one image and text is a scan to take as it is).
+/// A device that decodes the largest image drawn over most of the page, and sums the area
+/// painted besides it (a page of one image and text is a scan to take as it is).
 struct Grabber {
     page_area: f64,
     best: Option<Scan>,
     best_area: f64,
-    images: usize,
-    paths: usize,
+    /// Area of the page's other images and of its dark paths' boxes, summed.
+    other_area: f64,
 }
 
 impl<'a> Device<'a> for Grabber {
@@ -221,8 +225,10 @@ impl<'a> Device<'a> for Grabber {
             .transform
             .transform_rect_bbox(Rect::new(0.0, 0.0, declared.0, declared.1))
             .area();
-        self.images += 1;
         if !area.is_finite() || area < SCAN_COVER * self.page_area || area <= self.best_area {
+            if area.is_finite() {
+                self.other_area += area;
+            }
             return;
         }
         let mut decoded: Option<(Vec<u8>, u32, u32)> = None;
@@ -262,6 +268,8 @@ impl<'a> Device<'a> for Grabber {
         }
         if let Some((gray, width, height)) = decoded {
             if gray.len() == width as usize * height as usize && width > 0 && height > 0 {
+                // The scan taken before is one of the other marks now.
+                self.other_area += self.best_area;
                 self.best_area = area;
                 self.best = Some(Scan {
                     gray,
@@ -275,8 +283,44 @@ impl<'a> Device<'a> for Grabber {
     }
 
     fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {}
-    fn draw_path(&mut self, _: &hayro_interpret::kurbo::BezPath, _: DrawProps<'a>, _: &DrawMode) {
-        self.paths += 1;
+    fn draw_path(
+        &mut self,
+        path: &BezPath,
+        props: DrawProps<'a>,
+        mode: &DrawMode,
+    ) {
+        // White or light paint (a page background, a box under the scan) hides nothing.
+        if let Paint::Color(color) = &props.paint {
+            let [r, g, b, _] = color.to_rgba().to_rgba8();
+            if r > 200 && g > 200 && b > 200 {
+                return;
+            }
+        }
+        // Each subpath by its box: a fill covers the box, a stroke (a rule, a pen line through
+        // words) about its length times a point.
+        let stroke = matches!(mode, DrawMode::Stroke(_));
+        let mut sub = BezPath::new();
+        let mut add = |sub: &BezPath| {
+            let r = props.transform.transform_rect_bbox(sub.bounding_box());
+            let a = if stroke {
+                r.width() + r.height()
+            } else {
+                r.area()
+            };
+            if a.is_finite() {
+                self.other_area += a;
+            }
+        };
+        for el in path.elements() {
+            if matches!(el, PathEl::MoveTo(_)) && !sub.elements().is_empty() {
+                add(&sub);
+                sub = BezPath::new();
+            }
+            sub.push(*el);
+        }
+        if !sub.elements().is_empty() {
+            add(&sub);
+        }
     }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
