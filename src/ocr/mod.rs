@@ -82,8 +82,9 @@ pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Ins
             return true;
         };
         let Some(raster) = raster else {
-            run.warnings
-                .push(format!("page {number}: not OCR'd: the page could not be read"));
+            run.warnings.push(format!(
+                "page {number}: not OCR'd: the page could not be read"
+            ));
             return true;
         };
         if Instant::now() >= deadline {
@@ -165,8 +166,14 @@ pub fn reread_weak_lines(words: Vec<OcrWord>, raster: &Raster, deadline: Instant
         let ws = &words[a..b];
         let x0 = ws.iter().map(|w| w.bbox[0]).fold(f64::INFINITY, f64::min);
         let y0 = ws.iter().map(|w| w.bbox[1]).fold(f64::INFINITY, f64::min);
-        let x1 = ws.iter().map(|w| w.bbox[2]).fold(f64::NEG_INFINITY, f64::max);
-        let y1 = ws.iter().map(|w| w.bbox[3]).fold(f64::NEG_INFINITY, f64::max);
+        let x1 = ws
+            .iter()
+            .map(|w| w.bbox[2])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let y1 = ws
+            .iter()
+            .map(|w| w.bbox[3])
+            .fold(f64::NEG_INFINITY, f64::max);
         let h = (y1 - y0).max(1.0);
         let region = [(x0 - h).max(0.0), (y0 - h).max(0.0), x1 + h, y1 + h];
         let Some(crop) = raster.crop(region.map(|v| v as u32)) else {
@@ -179,7 +186,12 @@ pub fn reread_weak_lines(words: Vec<OcrWord>, raster: &Raster, deadline: Instant
         let again: Vec<OcrWord> = hocr::parse(&text)
             .into_iter()
             .map(|mut w| {
-                w.bbox = [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy];
+                w.bbox = [
+                    w.bbox[0] + dx,
+                    w.bbox[1] + dy,
+                    w.bbox[2] + dx,
+                    w.bbox[3] + dy,
+                ];
                 w.baseline += dy;
                 w.line = line;
                 w

@@ -42,7 +42,15 @@ pub fn version() -> Result<String, String> {
 /// `deadline` passes.
 pub fn hocr(raster: &Raster, psm: u8, deadline: Instant) -> Result<String, String> {
     let mut child = Command::new(program())
-        .args(["stdin", "stdout", "--psm", &psm.to_string(), "-l", "eng", "--dpi"])
+        .args([
+            "stdin",
+            "stdout",
+            "--psm",
+            &psm.to_string(),
+            "-l",
+            "eng",
+            "--dpi",
+        ])
         .arg(format!("{}", raster.dpi.round() as u32))
         .arg("hocr")
         // One thread per page: documents already run in parallel, one per core.

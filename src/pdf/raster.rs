@@ -103,22 +103,22 @@ pub fn page_rasters(
     let settings = InterpreterSettings::default();
     let all = pdf.pages();
     let raster = |n: usize| -> Option<Raster> {
-            let page = all.get(n.checked_sub(1)?)?;
-            let (w, h, mut ctx) = super::page_context(page, &cache, &settings);
-            let mut grab = Grabber {
-                page_area: (w * h).max(1.0),
-                best: None,
-                best_area: 0.0,
-                other_area: 0.0,
-            };
-            interpret_page(page, &mut ctx, &mut grab);
-            match grab.best {
-                // One image and little else painted but text: the scan itself is read.
-                Some(scan) if grab.other_area < OTHER_MARKS * grab.page_area => {
-                    Some(resample(&scan, w, h, min_dpi, max_dpi))
-                }
-                _ => render(page, &settings, w, h, min_dpi),
+        let page = all.get(n.checked_sub(1)?)?;
+        let (w, h, mut ctx) = super::page_context(page, &cache, &settings);
+        let mut grab = Grabber {
+            page_area: (w * h).max(1.0),
+            best: None,
+            best_area: 0.0,
+            other_area: 0.0,
+        };
+        interpret_page(page, &mut ctx, &mut grab);
+        match grab.best {
+            // One image and little else painted but text: the scan itself is read.
+            Some(scan) if grab.other_area < OTHER_MARKS * grab.page_area => {
+                Some(resample(&scan, w, h, min_dpi, max_dpi))
             }
+            _ => render(page, &settings, w, h, min_dpi),
+        }
     };
     for &n in pages {
         if !each(n, raster(n)) {
@@ -139,10 +139,12 @@ fn render(
     let scale = (dpi / 72.0)
         .min((MAX_RENDER_PIXELS / (w * h).max(1.0)).sqrt())
         .min(65_000.0 / w.max(h).max(1.0));
-    let (width, height) = ((w * scale) as u16, (h * scale) as u16);
-    if !scale.is_finite() || width == 0 || height == 0 {
+    if !scale.is_finite() || w * scale < 1.0 || h * scale < 1.0 {
         return None;
     }
+    // The renderer truncates the page's size in pixels (792 pt × 300/72 in f32 is 3299.9998);
+    // a hair more scale gives the whole last row.
+    let scale = scale as f32 * (1.0 + 1e-5);
     let cache = hayro::RenderCache::new();
     let pixmap = hayro::render(
         page,
@@ -150,8 +152,8 @@ fn render(
         settings,
         &hayro::RenderSettings::default(),
         &hayro::PixmapSettings {
-            x_scale: scale as f32,
-            y_scale: scale as f32,
+            x_scale: scale,
+            y_scale: scale,
             bg_color: hayro::vello_cpu::color::palette::css::WHITE,
         },
     );
@@ -168,7 +170,7 @@ fn render(
     Some(Raster {
         width,
         height,
-        // The pixmap's size was rounded down: the scale actually used, along the width.
+        // Pixels per inch as laid out along the width (the hair of extra scale is not seen).
         dpi: 72.0 * width as f64 / w.max(1.0),
         gray,
     })
@@ -283,12 +285,7 @@ impl<'a> Device<'a> for Grabber {
     }
 
     fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {}
-    fn draw_path(
-        &mut self,
-        path: &BezPath,
-        props: DrawProps<'a>,
-        mode: &DrawMode,
-    ) {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
         // White or light paint (a page background, a box under the scan) hides nothing.
         if let Paint::Color(color) = &props.paint {
             let [r, g, b, _] = color.to_rgba().to_rgba8();
