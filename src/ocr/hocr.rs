@@ -87,18 +87,11 @@ pub fn parse(hocr: &str) -> Vec<OcrWord> {
                 continue;
             }
             let mid = 0.5 * (b[0] + b[2]);
-            let mut baseline = lb[3] + offset + slope * (mid - lb[0]);
-            // A word whose box ends far below or above its line's baseline was set on another
-            // line (Tesseract joins a caption's two columns when their lines are offset): its
-            // box bottom is its baseline, so that it lines up with its own neighbours.
-            if (b[3] - baseline).abs() > 0.6 * x_size {
-                baseline = b[3];
-            }
             out.push(OcrWord {
                 text: text.to_string(),
                 bbox: b,
                 conf,
-                baseline,
+                baseline: lb[3] + offset + slope * (mid - lb[0]),
                 x_size,
                 line: i,
             });

@@ -293,8 +293,8 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
 /// The words' texts, with the OCR confusions that are common and cannot be meant mended:
 /// "Inre" is "In re" (the space of a caption's "In re:" lost), and a "y" standing alone
 /// between wide gaps on its line is a caption's "v." (a lone "y" is no English word), and a
-/// dash standing alone between words is an en dash (OCR cannot tell the two apart by their
-/// length, and roles are set "Defendant – Appellant" with the shorter).
+/// dash standing alone after a party's role ("Defendant — Appellant") is the en dash roles are
+/// set with (OCR cannot tell the two dashes apart by their length; prose dashes stay).
 fn mend(words: &[&OcrWord]) -> Vec<String> {
     let alone = |i: usize| {
         let w = words[i];
@@ -310,6 +310,22 @@ fn mend(words: &[&OcrWord]) -> Vec<String> {
             .is_none_or(|n| n.bbox[0] - w.bbox[2] > gap);
         before && after
     };
+    let after_role = |i: usize| {
+        i.checked_sub(1).is_some_and(|j| {
+            let p = words[j].text.to_lowercase();
+            words[j].line == words[i].line
+                && [
+                    "plaintiff",
+                    "defendant",
+                    "petitioner",
+                    "respondent",
+                    "counter",
+                    "cross",
+                ]
+                .iter()
+                .any(|r| p.starts_with(r))
+        })
+    };
     words
         .iter()
         .enumerate()
@@ -320,7 +336,7 @@ fn mend(words: &[&OcrWord]) -> Vec<String> {
                 "Inre" => format!("In re{tail}"),
                 "INRE" => format!("IN RE{tail}"),
                 "y" | "y." if alone(i) => "v.".to_string(),
-                "\u{2014}" => "\u{2013}".to_string(),
+                "\u{2014}" if after_role(i) => "\u{2013}".to_string(),
                 _ => t.to_string(),
             }
         })
