@@ -3,12 +3,14 @@
 back into a PDF as one image per page, with the page's CM/ECF stamp put back on top as text,
 as the court's CM/ECF system stamps a filed scan.
 
-    python3 bench/scanned_twin.py IN.pdf OUT.pdf [DPI] [--jpeg QUALITY] [--strips N]
+    python3 bench/scanned_twin.py IN.pdf OUT.pdf [DPI] [--jpeg QUALITY] [--strips N] [--vector]
 
 Bilevel CCITT G4 by default (pdftoppm -mono); `--jpeg Q` renders grey and stores it as JPEG
 of quality Q instead. `--strips N` cuts each page image into N horizontal strips, each its own
 image drawn at its place (as some scanners and PDF writers store a scan), so that no single
-image covers the page.
+image covers the page. `--vector` draws the scan as paths instead of an image (one filled
+rectangle per run of black pixels in a row, as fax and vectorising software do), so that the
+page has no image at all.
 
 Needs pdftoppm and pdftotext (poppler-utils) and Pillow (`pip install pillow`, with libtiff for
 G4). The stamp is read from IN with `pdftotext -bbox`: the line in the top 15% of the page that
@@ -24,6 +26,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 from PIL import Image, TiffImagePlugin
@@ -68,6 +71,28 @@ def g4_strip(img):
     return data[offsets[0]:offsets[0] + counts[0]], ("g4-black-is-1" if black_is_1 else "g4")
 
 
+def vector_runs(img, w, h):
+    """A content stream filling one rectangle per run of black pixels in each row."""
+    iw, ih = img.size
+    px = img.tobytes()
+    stride = (iw + 7) // 8
+    out = [b"q %.5f 0 0 %.5f 0 %.2f cm 0 g" % (w / iw, -h / ih, h)]
+    for y in range(ih):
+        row = px[y * stride:(y + 1) * stride]
+        x = 0
+        while x < iw:
+            # Mode "1" packs 8 pixels a byte, MSB first; a set bit is white.
+            if not (row[x >> 3] >> (7 - (x & 7))) & 1:
+                start = x
+                while x < iw and not (row[x >> 3] >> (7 - (x & 7))) & 1:
+                    x += 1
+                out.append(b"%d %d %d 1 re" % (start, y, x - start))
+            else:
+                x += 1
+    out.append(b"f Q")
+    return b"\n".join(out)
+
+
 def pdf_string(s):
     return "(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
 
@@ -97,7 +122,9 @@ def write_pdf(path, pages):
                       b"/ColorSpace /DeviceGray " % (iw, ih) + head
                       + b" >>\nstream\n" + data + b"\nendstream")
             xobjects.append(b"/Im%d %d 0 R" % (i, img))
-        cs = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        packed = zlib.compress(content, 9)
+        cs = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed
+                 + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
                         b"/Resources << /XObject << %s >> /Font << /F1 %d 0 R >> >> >>"
                         % (pages_id, w, h, cs, b" ".join(xobjects), font)))
@@ -131,6 +158,9 @@ def main():
         i = args.index("--strips")
         strips = max(1, int(args[i + 1]))
         del args[i:i + 2]
+    vector = "--vector" in args
+    if vector:
+        args.remove("--vector")
     src, dst = args[0], args[1]
     dpi = int(args[2]) if len(args) > 2 else 300
     stamps = stamp_words(src)
@@ -146,6 +176,9 @@ def main():
             images, content = [], []
             # Strip i holds pixel rows [r0, r1) and is drawn at the same share of the page.
             cuts = [round(gray.height * k / strips) for k in range(strips + 1)]
+            if vector:
+                cuts = []
+                content.append(vector_runs(gray.convert("1"), w, h))
             for i, (r0, r1) in enumerate(zip(cuts, cuts[1:]), 1):
                 part = gray.crop((0, r0, gray.width, r1))
                 if jpeg:

@@ -211,6 +211,22 @@ fn a_scan_stored_as_image_strips_is_rendered_and_read() {
 }
 
 #[test]
+fn a_scan_drawn_as_paths_is_flagged_rendered_and_read() {
+    // The ca10 order at 150 dpi drawn as one filled rectangle per run of black pixels
+    // (`bench/scanned_twin.py ... 150 --vector`): no image at all, only the stamp as text.
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let plain = run(&root.join("tests/scanned/ca10-order-01-vector.pdf"), false);
+    assert!(plain.quality.needs_ocr, "{:?}", plain.quality);
+    assert_eq!(plain.quality.ocr_pages, vec![1]);
+    let (d, s) = twin_as("ca10-order-01", "vector");
+    check_common(&d, &s, 0.95);
+    assert_eq!(d.caption.court_id.as_deref(), Some("ca10"));
+    assert_eq!(d.caption.title, s.caption.title);
+    assert_eq!(d.caption.parties.len(), s.caption.parties.len());
+    // The clerk's name under the signature is not read from this coarse drawing (README).
+}
+
+#[test]
 fn strips_render_like_the_one_image_they_were_cut_from() {
     // The page image of the strips twin (rendered) against that of the one-image twin of the
     // same page (decoded): same grid, and ink in the same places.

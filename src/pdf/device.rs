@@ -9,6 +9,10 @@ use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
 };
 
+/// Dark filled shapes on a page from which it is taken for a scan drawn as paths (a typed page
+/// drawn so has a shape a run of pixels, tens of thousands; a chart has tens or hundreds).
+const DRAWN_SCAN_SHAPES: usize = 2000;
+
 /// Collects the glyphs of one page.
 pub(super) struct Collector {
     page_area: f64,
@@ -18,6 +22,9 @@ pub(super) struct Collector {
     /// Page share of the images spanning most of the page's width or height (a scan stored
     /// as strips), summed.
     strips_cover: f64,
+    /// Dark filled shapes (subpaths) drawn, and the box around them: a scan drawn as paths.
+    shapes: usize,
+    shapes_box: Option<Rect>,
     page_width: f64,
     invisible: usize,
     /// Opaque dark rectangles, with how many glyphs had been drawn before each.
@@ -39,6 +46,8 @@ impl Collector {
             rotated: Vec::new(),
             image_cover: 0.0,
             strips_cover: 0.0,
+            shapes: 0,
+            shapes_box: None,
             page_width: width,
             invisible: 0,
             boxes: Vec::new(),
@@ -78,11 +87,20 @@ impl Collector {
             rotated,
             image_cover,
             strips_cover,
+            shapes,
+            shapes_box,
+            page_area,
             invisible,
             boxes,
             ..
         } = self;
-        let image_cover = image_cover.max(strips_cover.min(1.0));
+        // Thousands of filled shapes spread over the page are a scan drawn as paths (fax and
+        // vectorising software): the page is covered as by an image.
+        let drawn_cover = match shapes_box {
+            Some(r) if shapes >= DRAWN_SCAN_SHAPES => (r.area() / page_area).min(1.0),
+            _ => 0.0,
+        };
+        let image_cover = image_cover.max(strips_cover.min(1.0)).max(drawn_cover);
         let before = glyphs.len();
         if !boxes.is_empty() {
             let mut i = 0;
@@ -197,6 +215,24 @@ impl<'a> Device<'a> for Collector {
     }
 
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
+        if matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) {
+            let light = matches!(&props.paint, Paint::Color(c) if {
+                let [r, g, b, _] = c.to_rgba().to_rgba8();
+                r > 200 && g > 200 && b > 200
+            });
+            if !light {
+                use hayro_interpret::kurbo::{PathEl, Shape};
+                self.shapes += path
+                    .elements()
+                    .iter()
+                    .filter(|e| matches!(e, PathEl::MoveTo(_)))
+                    .count();
+                let r = props.transform.transform_rect_bbox(path.bounding_box());
+                if r.area().is_finite() {
+                    self.shapes_box = Some(self.shapes_box.map_or(r, |b| b.union(r)));
+                }
+            }
+        }
         // Only opaque fills matter: a near-black rectangle hides the text drawn before it; a
         // near-white one drawn later over it (a border drawn as two boxes) undoes that.
         if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..))
