@@ -17,9 +17,11 @@
 //!
 //! ## Code map
 //!
-//! - [`pdf`]: the only module that names the PDF engine (hayro). `pdf::layout` is pure geometry.
-//! - [`ocr`]: page image (`pdf::raster`) → `tesseract` command → hOCR → our `Line`s, for the
-//!   pages `clean` calls scans. The only module that runs another program.
+//! - [`pdf`]: the only module that names the PDF engine (hayro-interpret, and the hayro
+//!   rasterizer for OCR page images). `pdf::layout` is pure geometry.
+//! - [`ocr`]: page image (`pdf::raster`: the page's scan decoded, or the page rendered) →
+//!   `tesseract` command → hOCR → our `Line`s, for the pages `clean` calls scans. The only
+//!   module that runs another program.
 //! - [`clean`]: `encoding` (garbled layers, shift repair), `stamps`, `line_numbers`, `running`
 //!   (heads, feet, page numbers); `reflow` joins lines into paragraphs (called by `segment` on
 //!   the body). Works on our own `Page`/`Line`/`Word` types.

@@ -35,10 +35,15 @@ fn run(path: &std::path::Path, ocr: bool) -> Record {
 }
 
 fn twin(name: &str) -> (Record, Record) {
+    twin_as(name, "twin")
+}
+
+/// The born-digital fixture `name` and its scanned version `tests/scanned/{name}-{kind}.pdf`.
+fn twin_as(name: &str, kind: &str) -> (Record, Record) {
     require_tesseract();
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let digital = run(&common::fixtures().join(format!("{name}.pdf")), false);
-    let scanned = run(&root.join(format!("tests/scanned/{name}-twin.pdf")), true);
+    let scanned = run(&root.join(format!("tests/scanned/{name}-{kind}.pdf")), true);
     assert_eq!(scanned.status, "ok", "{:?}", scanned.error);
     (digital, scanned)
 }
@@ -153,8 +158,19 @@ fn scanned_twin_of_an_eastern_district_order_reads_like_the_original() {
         d.signature.title.as_deref().map(norm),
         s.signature.title.as_deref().map(norm)
     );
-    // The judge's name lies under an "/s/" signature image: OCR reads the two together, and
-    // the name is lost (README, "What OCR still gets wrong").
+    // The judge's name lies under an "/s/" signature image: the ink swells the name's box
+    // into the title line below, and only the band test keeps the name from being taken for
+    // a second reading of the title's place. The ink still costs a letter: "Jeremy). Peterson"
+    // (two edits in 18; 0.91 by the scorer's measure).
+    assert!(
+        similar(
+            d.signature.judge.as_deref().unwrap_or("?"),
+            s.signature.judge.as_deref().unwrap_or("")
+        ) >= 0.85,
+        "{:?} | {:?}",
+        d.signature.judge,
+        s.signature.judge
+    );
 }
 
 #[test]
@@ -166,6 +182,81 @@ fn scanned_twin_on_pleading_paper_keeps_body_and_order() {
     let (d, s) = twin("cand-order-redactions-short-01");
     check_common(&d, &s, 0.97);
     assert!(s.body.text.contains("March 22, 2021"), "{}", s.body.text);
+    // "v." is read as a lone "y": mended, it separates the sides instead of adding a party.
+    let names = |r: &Record| {
+        r.caption
+            .parties
+            .iter()
+            .map(|p| (p.role.clone(), norm(&p.name)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&d), names(&s));
+    assert_eq!(d.signature.judge, s.signature.judge);
+}
+
+#[test]
+fn a_scan_stored_as_image_strips_is_rendered_and_read() {
+    // The ca10 order as a scan cut into three image strips (`bench/scanned_twin.py --strips
+    // 3`): no image covers the page, so it is rendered whole, and the stamp drawn over it is
+    // still kept out of the OCR.
+    // Tesseract's layout analysis skips the "In re:" line between its dashed rules and the
+    // centred "ORDER" on this page image, so party and title are not compared (README).
+    let (d, s) = twin_as("ca10-order-01", "strips");
+    check_common(&d, &s, 0.95);
+    assert_eq!(d.caption.court_id.as_deref(), Some("ca10"));
+    assert_eq!(
+        d.signature.judge.as_deref().map(norm),
+        s.signature.judge.as_deref().map(norm)
+    );
+}
+
+#[test]
+fn a_scan_drawn_as_paths_is_flagged_rendered_and_read() {
+    // The ca10 order at 150 dpi drawn as one filled rectangle per run of black pixels
+    // (`bench/scanned_twin.py ... 150 --vector`): no image at all, only the stamp as text.
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let plain = run(&root.join("tests/scanned/ca10-order-01-vector.pdf"), false);
+    assert!(plain.quality.needs_ocr, "{:?}", plain.quality);
+    assert_eq!(plain.quality.ocr_pages, vec![1]);
+    let (d, s) = twin_as("ca10-order-01", "vector");
+    check_common(&d, &s, 0.95);
+    assert_eq!(d.caption.court_id.as_deref(), Some("ca10"));
+    assert_eq!(d.caption.title, s.caption.title);
+    assert_eq!(d.caption.parties.len(), s.caption.parties.len());
+    // The clerk's name under the signature is not read from this coarse drawing (README).
+}
+
+#[test]
+fn strips_render_like_the_one_image_they_were_cut_from() {
+    // The page image of the strips twin (rendered) against that of the one-image twin of the
+    // same page (decoded): same grid, and ink in the same places.
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let image = |file: &str| {
+        let bytes = std::fs::read(root.join("tests/scanned").join(file)).unwrap();
+        let mut out = None;
+        ordex::pdf::raster::page_rasters(bytes, &[1], 300.0, 300.0, |n, r| {
+            assert_eq!(n, 1);
+            out = r;
+            true
+        });
+        out.expect("a page image")
+    };
+    let strips = image("ca10-order-01-strips.pdf");
+    let whole = image("ca10-order-01-twin.pdf");
+    assert_eq!((strips.width, strips.height), (2550, 3300));
+    assert_eq!((whole.width, whole.height), (2550, 3300));
+    assert_eq!(strips.dpi, 300.0);
+    let ink = |r: &ordex::pdf::raster::Raster| r.gray.iter().filter(|&&g| g < 128).count();
+    let both = strips
+        .gray
+        .iter()
+        .zip(&whole.gray)
+        .filter(|(a, b)| **a < 128 && **b < 128)
+        .count();
+    let (a, b) = (ink(&strips), ink(&whole));
+    // Rendering smooths the scan's edges (and adds the drawn stamp): most ink in common.
+    assert!(b > 50_000, "{b} dark pixels");
+    assert!(both as f64 > 0.8 * b.min(a) as f64, "{both} of {a} / {b}");
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! with no text beyond stamps), and only when the run asks for it (`Config::ocr`). For each:
 //!
 //! 1. `pdf::raster` decodes the page's own scan (CCITT, JPEG, JBIG2, Flate), upright, at its
-//!    own resolution or 300 dpi where that is lower.
+//!    own resolution or 300 dpi where that is lower; a page that is not one image (strips, a
+//!    scan drawn as paths, drawings over the image) is rendered whole at 300 dpi instead.
 //! 2. [`tesseract`] runs the `tesseract` command on it (PGM in, hOCR out; a process of its own,
 //!    so a crash or a hang of the engine costs a page, and it is killed at the time limit).
 //! 3. [`hocr`] reads each word's box, confidence, and its line's baseline and text size.
@@ -76,26 +77,26 @@ pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Ins
             return run;
         }
     }
-    let rasters = page_rasters(bytes, wanted, MIN_DPI, MAX_DPI);
-    for (&number, raster) in wanted.iter().zip(rasters) {
+    page_rasters(bytes, wanted, MIN_DPI, MAX_DPI, |number, raster| {
         let Some(page) = pages.get(number.wrapping_sub(1)) else {
-            continue;
+            return true;
         };
         let Some(raster) = raster else {
             run.warnings.push(format!(
-                "page {number}: not OCR'd: no single scanned image covers the page"
+                "page {number}: not OCR'd: the page could not be read"
             ));
-            continue;
+            return true;
         };
         if Instant::now() >= deadline {
             run.warnings.push(format!(
                 "page {number}: not OCR'd: the document's time limit was reached"
             ));
-            continue;
+            return true;
         }
-        match tesseract::hocr(&raster, deadline) {
+        match tesseract::hocr(&raster, 3, deadline) {
             Ok(text) => {
-                let (lines, confidence) = page_lines(&hocr::parse(&text), &raster, page);
+                let words = reread_weak_lines(hocr::parse(&text), &raster, deadline);
+                let (lines, confidence) = page_lines(&words, &raster, page);
                 run.pages.push(OcrPage {
                     number,
                     lines,
@@ -104,8 +105,108 @@ pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Ins
             }
             Err(e) => run.warnings.push(format!("page {number}: not OCR'd: {e}")),
         }
-    }
+        true
+    });
     run
+}
+
+/// A line of typed text read less surely than this (mean word confidence) is read again.
+const WEAK_LINE_CONF: f64 = 60.0;
+/// At most this many lines of a page are read again.
+const MAX_REREADS: usize = 4;
+
+/// Read again, alone, the lines of typed text that the page's reading got wrong: most often the
+/// typed name under a signature, where the ink crosses the letters and the page's layout
+/// analysis takes name and scribble for one block. The line's region (a line height above and
+/// below, one to each side) goes to Tesseract as one block of text (`--psm 6`), and the words
+/// it finds on the line's band replace the line's words when they are read more surely. Only a
+/// name-over-title shape is read again: a line of two words or more, its text size not under
+/// two thirds of the page's median nor over twice it (ink through a name swells its box), with
+/// a well-read line just below that starts where it starts (the judge's title). A caption line
+/// that two columns share, or a scribble alone, is left as read.
+pub fn reread_weak_lines(words: Vec<OcrWord>, raster: &Raster, deadline: Instant) -> Vec<OcrWord> {
+    let mut sizes: Vec<f64> = words.iter().map(|w| w.x_size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let Some(&body) = sizes.get(sizes.len() / 2) else {
+        return words;
+    };
+    // Lines in order: (line index, first word, one past the last); words of a line are
+    // consecutive (hocr::parse).
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        match spans.last_mut() {
+            Some(s) if s.0 == w.line => s.2 = i + 1,
+            _ => spans.push((w.line, i, i + 1)),
+        }
+    }
+    let mean = |ws: &[OcrWord]| ws.iter().map(|w| w.conf).sum::<f64>() / ws.len().max(1) as f64;
+    let weak: Vec<(usize, usize, usize)> = spans
+        .iter()
+        .zip(spans.iter().skip(1))
+        .filter(|&(&(_, a, b), &(_, c, d))| {
+            let (ws, next) = (&words[a..b], &words[c..d]);
+            let h = (ws[0].bbox[3] - ws[0].bbox[1]).max(1.0);
+            b - a >= 2
+                && mean(ws) < WEAK_LINE_CONF
+                && (2.0 * body / 3.0..=2.0 * body).contains(&ws[0].x_size)
+                && mean(next) >= 80.0
+                && (next[0].bbox[0] - ws[0].bbox[0]).abs() < h
+                && next[0].bbox[1] > ws[0].bbox[1]
+                && next[0].bbox[1] - ws[0].bbox[3] < h
+        })
+        .map(|(&s, _)| s)
+        .take(MAX_REREADS)
+        .collect();
+    let mut out = words.clone();
+    // Replacements, applied from the last line back so that earlier spans keep their indices.
+    for &(line, a, b) in weak.iter().rev() {
+        if Instant::now() >= deadline {
+            break;
+        }
+        let ws = &words[a..b];
+        let x0 = ws.iter().map(|w| w.bbox[0]).fold(f64::INFINITY, f64::min);
+        let y0 = ws.iter().map(|w| w.bbox[1]).fold(f64::INFINITY, f64::min);
+        let x1 = ws
+            .iter()
+            .map(|w| w.bbox[2])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let y1 = ws
+            .iter()
+            .map(|w| w.bbox[3])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let h = (y1 - y0).max(1.0);
+        let region = [(x0 - h).max(0.0), (y0 - h).max(0.0), x1 + h, y1 + h];
+        let Some(crop) = raster.crop(region.map(|v| v as u32)) else {
+            continue;
+        };
+        let Ok(text) = tesseract::hocr(&crop, 6, deadline) else {
+            continue;
+        };
+        let (dx, dy) = (region[0].floor(), region[1].floor());
+        let again: Vec<OcrWord> = hocr::parse(&text)
+            .into_iter()
+            .map(|mut w| {
+                w.bbox = [
+                    w.bbox[0] + dx,
+                    w.bbox[1] + dy,
+                    w.bbox[2] + dx,
+                    w.bbox[3] + dy,
+                ];
+                w.baseline += dy;
+                w.line = line;
+                w
+            })
+            // On the line's band: the middle of the word within the old line's box.
+            .filter(|w| {
+                (y0..=y1).contains(&(0.5 * (w.bbox[1] + w.bbox[3])))
+                    && (x0 - 0.5 * h..=x1 + 0.5 * h).contains(&(0.5 * (w.bbox[0] + w.bbox[2])))
+            })
+            .collect();
+        if !again.is_empty() && mean(&again) > mean(ws) + 10.0 {
+            out.splice(a..b, again);
+        }
+    }
+    out
 }
 
 /// The kept words of a page as lines, and their mean confidence.
@@ -122,6 +223,9 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
                 o.line != w.line
                     && (o.conf, o.line) > (w.conf, w.line)
                     && overlap(&o.bbox, &w.bbox) > 0.3 * area(&w.bbox).min(area(&o.bbox))
+                    // One place, not a tall box (a name with the ink above it) reaching into
+                    // the line below.
+                    && v_overlap(&o.bbox, &w.bbox) > 0.5 * height(&w.bbox).min(height(&o.bbox))
             })
         })
         .copied()
@@ -141,19 +245,20 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
     } else {
         kept.iter().map(|w| w.conf).sum::<f64>() / kept.len() as f64
     };
+    let texts = mend(&kept);
     let mut glyphs = Vec::new();
     // Where the previous word of the same line ended: boxes of neighbours may overlap, and
     // their letters must not interleave when `build_lines` sorts glyphs by x.
     let mut prev: Option<(usize, f64)> = None;
-    for w in kept {
+    for (w, text) in kept.into_iter().zip(texts) {
         let raw = w.x_size * k * SIZE_PER_XSIZE;
         let size = if (raw - body).abs() <= 0.12 * body {
             body
         } else {
             raw
         };
-        let mut chars = Vec::with_capacity(w.text.len());
-        w.text.chars().for_each(|c| push_char(&mut chars, c));
+        let mut chars = Vec::with_capacity(text.len());
+        text.chars().for_each(|c| push_char(&mut chars, c));
         let (mut x0, mut x1) = (w.bbox[0] * k, w.bbox[2] * k);
         if let Some((line, end)) = prev {
             if line == w.line && x0 < end + 0.05 {
@@ -183,6 +288,67 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
         });
     }
     (build_lines(glyphs), confidence)
+}
+
+/// The words' texts, with the OCR confusions that are common and cannot be meant mended:
+/// "Inre" is "In re" (the space of a caption's "In re:" lost), and a "y" standing alone
+/// between wide gaps on its line is a caption's "v." (a lone "y" is no English word), and a
+/// dash standing alone after a party's role ("Defendant — Appellant") is the en dash roles are
+/// set with (OCR cannot tell the two dashes apart by their length; prose dashes stay).
+fn mend(words: &[&OcrWord]) -> Vec<String> {
+    let alone = |i: usize| {
+        let w = words[i];
+        let gap = 3.0 * w.x_size;
+        let before = i
+            .checked_sub(1)
+            .map(|j| words[j])
+            .filter(|p| p.line == w.line)
+            .is_none_or(|p| w.bbox[0] - p.bbox[2] > gap);
+        let after = words
+            .get(i + 1)
+            .filter(|n| n.line == w.line)
+            .is_none_or(|n| n.bbox[0] - w.bbox[2] > gap);
+        before && after
+    };
+    let after_role = |i: usize| {
+        i.checked_sub(1).is_some_and(|j| {
+            let p = words[j].text.to_lowercase();
+            words[j].line == words[i].line
+                && [
+                    "plaintiff",
+                    "defendant",
+                    "petitioner",
+                    "respondent",
+                    "counter",
+                    "cross",
+                ]
+                .iter()
+                .any(|r| p.starts_with(r))
+        })
+    };
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let t = w.text.as_str();
+            let (head, tail) = t.split_at(t.find(':').unwrap_or(t.len()));
+            match head {
+                "Inre" => format!("In re{tail}"),
+                "INRE" => format!("IN RE{tail}"),
+                "y" | "y." if alone(i) => "v.".to_string(),
+                "\u{2014}" if after_role(i) => "\u{2013}".to_string(),
+                _ => t.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn height(b: &[f64; 4]) -> f64 {
+    (b[3] - b[1]).max(0.0)
+}
+
+fn v_overlap(a: &[f64; 4], b: &[f64; 4]) -> f64 {
+    (a[3].min(b[3]) - a[1].max(b[1])).max(0.0)
 }
 
 fn area(b: &[f64; 4]) -> f64 {

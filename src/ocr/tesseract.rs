@@ -37,11 +37,20 @@ pub fn version() -> Result<String, String> {
         .clone()
 }
 
-/// OCR one page image and return Tesseract's hOCR, or why not. The process is killed when
+/// OCR one image with page segmentation mode `psm` (3: a whole page, automatic layout; 6: one
+/// block of text) and return Tesseract's hOCR, or why not. The process is killed when
 /// `deadline` passes.
-pub fn hocr(raster: &Raster, deadline: Instant) -> Result<String, String> {
+pub fn hocr(raster: &Raster, psm: u8, deadline: Instant) -> Result<String, String> {
     let mut child = Command::new(program())
-        .args(["stdin", "stdout", "--psm", "3", "-l", "eng", "--dpi"])
+        .args([
+            "stdin",
+            "stdout",
+            "--psm",
+            &psm.to_string(),
+            "-l",
+            "eng",
+            "--dpi",
+        ])
         .arg(format!("{}", raster.dpi.round() as u32))
         .arg("hocr")
         // One thread per page: documents already run in parallel, one per core.

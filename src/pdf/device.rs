@@ -9,12 +9,23 @@ use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
 };
 
+/// Dark filled shapes on a page from which it is taken for a scan drawn as paths (a typed page
+/// drawn so has a shape a run of pixels, tens of thousands; a chart has tens or hundreds).
+const DRAWN_SCAN_SHAPES: usize = 2000;
+
 /// Collects the glyphs of one page.
 pub(super) struct Collector {
     page_area: f64,
     glyphs: Vec<Glyph>,
     rotated: Vec<Line>,
     image_cover: f64,
+    /// Page share of the images spanning most of the page's width or height (a scan stored
+    /// as strips), summed.
+    strips_cover: f64,
+    /// Dark filled shapes (subpaths) drawn, and the box around them: a scan drawn as paths.
+    shapes: usize,
+    shapes_box: Option<Rect>,
+    page_width: f64,
     invisible: usize,
     /// Opaque dark rectangles, with how many glyphs had been drawn before each.
     boxes: Vec<(Rect, usize)>,
@@ -34,6 +45,10 @@ impl Collector {
             glyphs: Vec::new(),
             rotated: Vec::new(),
             image_cover: 0.0,
+            strips_cover: 0.0,
+            shapes: 0,
+            shapes_box: None,
+            page_width: width,
             invisible: 0,
             boxes: Vec::new(),
             page_height: height,
@@ -53,17 +68,29 @@ impl Collector {
         std::mem::take(&mut self.band_runs)
     }
 
-    /// Upright glyphs, rotated runs, largest image cover, invisible glyph count, and the number
+    /// Upright glyphs, rotated runs, image cover (the largest image's, or a scan's strips'
+    /// together), invisible glyph count, and the number
     /// of glyphs left out because a black box was painted over them (a redaction).
     pub(super) fn finish(self) -> (Vec<Glyph>, Vec<Line>, f64, usize, usize) {
         let Collector {
             mut glyphs,
             rotated,
             image_cover,
+            strips_cover,
+            shapes,
+            shapes_box,
+            page_area,
             invisible,
             boxes,
             ..
         } = self;
+        // Thousands of filled shapes spread over the page are a scan drawn as paths (fax and
+        // vectorising software): the page is covered as by an image.
+        let drawn_cover = match shapes_box {
+            Some(r) if shapes >= DRAWN_SCAN_SHAPES => (r.area() / page_area).min(1.0),
+            _ => 0.0,
+        };
+        let image_cover = image_cover.max(strips_cover.min(1.0)).max(drawn_cover);
         let before = glyphs.len();
         if !boxes.is_empty() {
             let mut i = 0;
@@ -165,9 +192,37 @@ impl<'a> Device<'a> for Collector {
         if area.is_finite() {
             self.image_cover = self.image_cover.max((area / self.page_area).min(1.0));
         }
+        let page = Rect::new(0.0, 0.0, self.page_width, self.page_height);
+        let on_page = props
+            .transform
+            .transform_rect_bbox(Rect::new(0.0, 0.0, w, h))
+            .intersect(page);
+        if on_page.area().is_finite()
+            && (on_page.width() >= 0.8 * page.width() || on_page.height() >= 0.8 * page.height())
+        {
+            self.strips_cover += on_page.area() / self.page_area;
+        }
     }
 
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
+        if matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) {
+            let light = matches!(&props.paint, Paint::Color(c) if {
+                let [r, g, b, _] = c.to_rgba().to_rgba8();
+                r > 200 && g > 200 && b > 200
+            });
+            if !light {
+                use hayro_interpret::kurbo::{PathEl, Shape};
+                self.shapes += path
+                    .elements()
+                    .iter()
+                    .filter(|e| matches!(e, PathEl::MoveTo(_)))
+                    .count();
+                let r = props.transform.transform_rect_bbox(path.bounding_box());
+                if r.area().is_finite() {
+                    self.shapes_box = Some(self.shapes_box.map_or(r, |b| b.union(r)));
+                }
+            }
+        }
         // Only opaque fills matter: a near-black rectangle hides the text drawn before it; a
         // near-white one drawn later over it (a border drawn as two boxes) undoes that.
         if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..))

@@ -41,7 +41,9 @@ pub struct Page {
     pub lines: Vec<Line>,
     /// Text drawn at an angle (e.g. the court name up the N.D. Cal. margin), one line per run.
     pub rotated: Vec<Line>,
-    /// Share of the page area covered by its largest image (0..1); a scan is close to 1.
+    /// Share of the page area covered by its largest image, or by the images spanning most of
+    /// its width or height together (a scan stored as strips) where that is more (0..1); a scan
+    /// is close to 1.
     pub image_cover: f64,
     /// Number of glyphs drawn as invisible text (render mode 3, typical of an OCR layer).
     pub invisible_glyphs: usize,
