@@ -56,6 +56,16 @@ fn plausible_mark(mark: &str, notes: &[Footnote]) -> bool {
     v == expected || v == 1
 }
 
+/// A symbol mark ("*", "†") starts a note only when the page above refers to it, by the mark
+/// raised or ending a word ("JUDGMENT*"); a form's "* Attach an additional sheet" line does
+/// not. Numbered notes are held to their sequence by [`plausible_mark`] instead.
+fn referenced(mark: &str, above: &[Line]) -> bool {
+    mark.bytes().all(|b| b.is_ascii_digit())
+        || above.iter().flat_map(|l| &l.words).any(|w| {
+            (w.sup && w.text == mark) || (w.text.len() > mark.len() && w.text.ends_with(mark))
+        })
+}
+
 fn is_ref_mark(w: &Word) -> bool {
     w.sup
         && !w.text.is_empty()
@@ -82,7 +92,8 @@ pub fn split(
         let mark_at = (1..lines.len()).find(|&i| {
             let l = &lines[i];
             l.baseline >= lower
-                && marker(l, body_size).is_some_and(|m| plausible_mark(&m, &notes))
+                && marker(l, body_size)
+                    .is_some_and(|m| plausible_mark(&m, &notes) && referenced(&m, &lines[..i]))
                 && (l.words[0].sup || l.size < 0.9 * body_size)
                 && lines[i..].iter().all(|x| x.size <= 1.05 * body_size)
         });
@@ -144,4 +155,58 @@ pub fn split(
         out.push((*page, body));
     }
     (out, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::BBox;
+
+    /// A line of `words` at baseline `y`, all of `size` points.
+    fn line(words: &[&str], y: f64, size: f64) -> Line {
+        let mut x = 72.0;
+        let words = words
+            .iter()
+            .map(|t| {
+                let w = 0.5 * size * t.chars().count() as f64;
+                let word = Word {
+                    text: t.to_string(),
+                    bbox: BBox {
+                        x0: x,
+                        y0: y - 0.8 * size,
+                        x1: x + w,
+                        y1: y + 0.2 * size,
+                    },
+                    size,
+                    sup: false,
+                };
+                x += w + 0.3 * size;
+                word
+            })
+            .collect();
+        Line::from_words(words)
+    }
+
+    /// A page headed `title`, ten body lines, and a small-type line starting with "*" at its foot.
+    fn notes_on_page(title: &[&str]) -> Vec<Footnote> {
+        let mut lines = vec![line(title, 72.0, 12.0)];
+        for k in 1..=10 {
+            lines.push(line(
+                &["the", "court", "has", "read", "the", "motion"],
+                72.0 + 24.0 * k as f64,
+                12.0,
+            ));
+        }
+        lines.push(line(&["*", "Not", "for", "publication."], 360.0, 10.0));
+        split(&[(1, &lines[..])], 12.0).1
+    }
+
+    #[test]
+    fn a_symbol_note_needs_a_reference_above_it() {
+        let referenced = notes_on_page(&["ORDER", "AND", "JUDGMENT*"]);
+        assert_eq!(referenced.len(), 1);
+        assert_eq!(referenced[0].number.as_deref(), Some("*"));
+        // A form's "* Attach an additional sheet" line refers to nothing: it stays body text.
+        assert!(notes_on_page(&["ORDER", "AND", "JUDGMENT"]).is_empty());
+    }
 }
