@@ -205,56 +205,42 @@ impl<'a> Device<'a> for Collector {
     }
 
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
-        if matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) {
-            let light = matches!(&props.paint, Paint::Color(c) if {
-                let [r, g, b, _] = c.to_rgba().to_rgba8();
-                r > 200 && g > 200 && b > 200
-            });
-            if !light {
-                use hayro_interpret::kurbo::{PathEl, Shape};
-                self.shapes += path
-                    .elements()
-                    .iter()
-                    .filter(|e| matches!(e, PathEl::MoveTo(_)))
-                    .count();
-                let r = props.transform.transform_rect_bbox(path.bounding_box());
-                if r.area().is_finite() {
-                    self.shapes_box = Some(self.shapes_box.map_or(r, |b| b.union(r)));
-                }
+        // Only fills matter, to cover the page (a scan drawn as paths) or to hide text.
+        if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) {
+            return;
+        }
+        let rgba = match &props.paint {
+            Paint::Color(color) => Some(color.to_rgba().to_rgba8()),
+            _ => None,
+        };
+        let light = rgba.is_some_and(|[r, g, b, _]| r > 200 && g > 200 && b > 200);
+        if !light {
+            use hayro_interpret::kurbo::{PathEl, Shape};
+            self.shapes += path
+                .elements()
+                .iter()
+                .filter(|e| matches!(e, PathEl::MoveTo(_)))
+                .count();
+            let r = props.transform.transform_rect_bbox(path.bounding_box());
+            if r.area().is_finite() {
+                self.shapes_box = Some(self.shapes_box.map_or(r, |b| b.union(r)));
             }
         }
-        // Only opaque fills matter: a near-black rectangle hides the text drawn before it; a
-        // near-white one drawn later over it (a border drawn as two boxes) undoes that.
-        if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..))
-            || self.glyphs.is_empty()
-        {
-            return;
-        }
-        let Paint::Color(color) = &props.paint else {
+        // An opaque near-black rectangle hides the text drawn before it; a near-white one drawn
+        // later over it (a border drawn as two boxes) undoes that.
+        let Some([r, g, b, a]) = rgba else {
             return;
         };
-        // The shape first: converting the colour (through an ICC profile, say) costs more, and
-        // most fills are no box that could hide or uncover text.
-        let rects: Vec<Rect> = rectangles(path)
-            .into_iter()
-            .map(|rect| props.transform.transform_rect_bbox(rect))
-            .collect();
-        let hides =
-            |r: &Rect| r.width() > 4.0 && r.height() > 4.0 && r.area() < 0.3 * self.page_area;
-        if !rects.iter().any(hides) && self.boxes.is_empty() {
-            return;
-        }
-        let [r, g, b, a] = color.to_rgba().to_rgba8();
         let dark = r < 60 && g < 60 && b < 60;
-        let light = r > 200 && g > 200 && b > 200;
-        if a < 200 || !(dark || light) {
+        if self.glyphs.is_empty() || a < 200 || !(dark || light) {
             return;
         }
-        for r in rects {
+        for rect in rectangles(path) {
+            let r = props.transform.transform_rect_bbox(rect);
             if light {
                 self.boxes
                     .retain(|(d, _)| d.intersect(r).area() < 0.5 * d.area());
-            } else if hides(&r) {
+            } else if r.width() > 4.0 && r.height() > 4.0 && r.area() < 0.3 * self.page_area {
                 self.boxes.push((r, self.glyphs.len()));
             }
         }
@@ -266,7 +252,6 @@ impl<'a> Device<'a> for Collector {
     fn pop_transparency_group(&mut self) {}
 }
 
-/// A rotated run becomes one line of text with the box of its glyph origins.
 /// The axis-aligned rectangles among a path's subpaths (`re`, or four straight sides).
 fn rectangles(path: &BezPath) -> Vec<Rect> {
     use hayro_interpret::kurbo::PathEl;
@@ -305,6 +290,7 @@ fn rectangles(path: &BezPath) -> Vec<Rect> {
     out
 }
 
+/// A rotated run becomes one line of text with the box of its glyph origins.
 fn rotated_line(glyphs: &[(char, Point)]) -> Line {
     let text: String = glyphs.iter().map(|g| g.0).collect();
     let mut bbox = BBox {
