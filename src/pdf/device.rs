@@ -6,7 +6,7 @@ use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::kurbo::{BezPath, Point, Rect};
 use hayro_interpret::{
-    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, SoftMask,
 };
 
 /// Dark filled shapes on a page from which it is taken for a scan drawn as paths (a typed page
@@ -209,11 +209,8 @@ impl<'a> Device<'a> for Collector {
         if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) {
             return;
         }
-        let rgba = match &props.paint {
-            Paint::Color(color) => Some(color.to_rgba().to_rgba8()),
-            _ => None,
-        };
-        let light = rgba.is_some_and(|[r, g, b, _]| r > 200 && g > 200 && b > 200);
+        let rgba = super::paint_rgba(&props.paint);
+        let light = rgba.is_some_and(super::is_light);
         if !light {
             use hayro_interpret::kurbo::{PathEl, Shape};
             self.shapes += path

@@ -245,6 +245,15 @@ fn is_superscript_of(c: &[Glyph], next: &[Glyph]) -> bool {
     sx1 >= nx0 - 0.5 * ns && sx0 <= nx1 + 0.5 * ns
 }
 
+/// The upper median of `values` (the middle one, or the higher of the two), with `buf` as
+/// working space; `None` when there are none.
+fn median(buf: &mut Vec<f64>, values: impl Iterator<Item = f64>) -> Option<f64> {
+    buf.clear();
+    buf.extend(values);
+    let mid = buf.len() / 2;
+    (!buf.is_empty()).then(|| *buf.select_nth_unstable_by(mid, f64::total_cmp).1)
+}
+
 /// The words of one line's glyphs, the first `sup_len` of them folded superscripts (sorted
 /// here left to right). `scratch` is a buffer the caller keeps between lines.
 fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Vec<f64>) -> Line {
@@ -253,20 +262,9 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Vec<f64>) -
     glyphs.rotate_left(sup_len);
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     let glyphs: &[Glyph] = glyphs;
-    let mut median = |values: &mut dyn Iterator<Item = f64>| -> Option<f64> {
-        scratch.clear();
-        scratch.extend(values);
-        let mid = scratch.len() / 2;
-        (!scratch.is_empty()).then(|| *scratch.select_nth_unstable_by(mid, f64::total_cmp).1)
-    };
-    let line_size = median(&mut glyphs.iter().map(|g| g.size)).unwrap_or(0.0);
-    let line_base = median(
-        &mut glyphs
-            .iter()
-            .filter(|g| g.size >= 0.85 * line_size)
-            .map(|g| g.y),
-    )
-    .unwrap_or(glyphs[0].y);
+    let line_size = median(scratch, glyphs.iter().map(|g| g.size)).unwrap_or(0.0);
+    let full_size = glyphs.iter().filter(|g| g.size >= 0.85 * line_size);
+    let line_base = median(scratch, full_size.map(|g| g.y)).unwrap_or(glyphs[0].y);
     let mut words: Vec<Word> = Vec::new();
     let mut cur: Vec<Glyph> = Vec::new();
     let flush = |cur: &mut Vec<Glyph>, words: &mut Vec<Word>| {

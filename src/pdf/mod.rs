@@ -197,6 +197,19 @@ pub fn load(
     })
 }
 
+/// A fill or stroke colour as 8-bit RGBA; `None` for a pattern.
+pub(crate) fn paint_rgba(paint: &hayro_interpret::Paint<'_>) -> Option<[u8; 4]> {
+    match paint {
+        hayro_interpret::Paint::Color(color) => Some(color.to_rgba().to_rgba8()),
+        _ => None,
+    }
+}
+
+/// Near-white paint: a page background or a box that hides nothing.
+pub(crate) fn is_light([r, g, b, _]: [u8; 4]) -> bool {
+    r > 200 && g > 200 && b > 200
+}
+
 /// A page's display size and an interpreter context that maps its content to display space
 /// (points, top-left origin, `/Rotate` applied), sharing the document's cache.
 pub(crate) fn page_context<'a>(

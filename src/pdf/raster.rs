@@ -19,7 +19,7 @@ use hayro_interpret::hayro_syntax::Pdf;
 use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect, Shape};
 use hayro_interpret::{
     interpret_page, BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageData,
-    ImageDrawProps, InterpreterCache, InterpreterSettings, Paint, SoftMask,
+    ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
 };
 
 /// Least share of the page an image must cover to be taken as the page's scan (the share at
@@ -287,11 +287,8 @@ impl<'a> Device<'a> for Grabber {
     fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {}
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
         // White or light paint (a page background, a box under the scan) hides nothing.
-        if let Paint::Color(color) = &props.paint {
-            let [r, g, b, _] = color.to_rgba().to_rgba8();
-            if r > 200 && g > 200 && b > 200 {
-                return;
-            }
+        if super::paint_rgba(&props.paint).is_some_and(super::is_light) {
+            return;
         }
         // Each subpath by its box: a fill covers the box, a stroke (a rule, a pen line through
         // words) about its length times a point.
