@@ -10,11 +10,15 @@ struct ICCColorRepr {
     number_components: usize,
     is_srgb: bool,
     is_lab: bool,
-    src_profile: Option<ColorProfile>,
+    src_profile: ColorProfile,
     src_layout: Layout,
+    // ORDEX-PATCH: the three transforms are built on first use, not when the colour space is
+    // made. Building one costs about a millisecond (moxcms fills its tables), and a text
+    // extractor that meets an sRGB profile never converts through it.
     transform_u8: OnceLock<Option<Arc<Transform8BitExecutor>>>,
-    transform_in_place_u8: Option<Arc<dyn InPlaceTransformExecutor<u8> + Send + Sync>>,
-    transform_in_place_luma_u8: Option<Arc<dyn InPlaceTransformExecutor<u8> + Send + Sync>>,
+    transform_in_place_u8: OnceLock<Option<Arc<dyn InPlaceTransformExecutor<u8> + Send + Sync>>>,
+    transform_in_place_luma_u8:
+        OnceLock<Option<Arc<dyn InPlaceTransformExecutor<u8> + Send + Sync>>>,
 }
 
 #[derive(Clone)]
@@ -54,43 +58,20 @@ impl ICCProfile {
             }
         };
 
-        let dest_profile = ColorProfile::new_srgb();
-        let transform_in_place_luma_u8 = if src_layout == Layout::Gray {
-            let mut dest_luma_profile = ColorProfile::new_gray_with_gamma(1.0);
-            dest_luma_profile.gray_trc = dest_profile.red_trc.clone();
-            src_profile
-                .create_in_place_transform_8bit(
-                    src_layout,
-                    &dest_luma_profile,
-                    TransformOptions::default(),
-                )
-                .ok()
+        // Other layouts convert through `transform_u8` only; it is built here as upstream does,
+        // so that a profile moxcms cannot transform still makes the colour space fall back.
+        let transform_u8 = if src_layout == Layout::Rgb {
+            OnceLock::new()
         } else {
-            None
-        };
-        let transform_in_place_u8 = if src_layout == Layout::Rgb {
-            src_profile
-                .create_in_place_transform_8bit(
-                    src_layout,
-                    &dest_profile,
-                    TransformOptions::default(),
-                )
-                .ok()
-        } else {
-            None
-        };
-        let (src_profile, transform_u8) = if transform_in_place_u8.is_some() {
-            (Some(src_profile), OnceLock::new())
-        } else {
-            let transform_u8 = src_profile
+            let transform = src_profile
                 .create_transform_8bit(
                     src_layout,
-                    &dest_profile,
+                    &ColorProfile::new_srgb(),
                     Layout::Rgb,
                     TransformOptions::default(),
                 )
                 .ok()?;
-            (None, OnceLock::from(Some(transform_u8)))
+            OnceLock::from(Some(transform))
         };
 
         Some(Self(Arc::new(ICCColorRepr {
@@ -100,8 +81,8 @@ impl ICCProfile {
             src_profile,
             src_layout,
             transform_u8,
-            transform_in_place_u8,
-            transform_in_place_luma_u8,
+            transform_in_place_u8: OnceLock::new(),
+            transform_in_place_luma_u8: OnceLock::new(),
         })))
     }
 
@@ -123,7 +104,6 @@ impl ICCProfile {
             .get_or_init(|| {
                 self.0
                     .src_profile
-                    .as_ref()?
                     .create_transform_8bit(
                         self.0.src_layout,
                         &ColorProfile::new_srgb(),
@@ -138,7 +118,45 @@ impl ICCProfile {
     fn transform_in_place_u8(
         &self,
     ) -> Option<&Arc<dyn InPlaceTransformExecutor<u8> + Send + Sync>> {
-        self.0.transform_in_place_u8.as_ref()
+        self.0
+            .transform_in_place_u8
+            .get_or_init(|| {
+                if self.0.src_layout != Layout::Rgb {
+                    return None;
+                }
+                self.0
+                    .src_profile
+                    .create_in_place_transform_8bit(
+                        self.0.src_layout,
+                        &ColorProfile::new_srgb(),
+                        TransformOptions::default(),
+                    )
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    fn transform_in_place_luma_u8(
+        &self,
+    ) -> Option<&Arc<dyn InPlaceTransformExecutor<u8> + Send + Sync>> {
+        self.0
+            .transform_in_place_luma_u8
+            .get_or_init(|| {
+                if self.0.src_layout != Layout::Gray {
+                    return None;
+                }
+                let mut dest_luma_profile = ColorProfile::new_gray_with_gamma(1.0);
+                dest_luma_profile.gray_trc = ColorProfile::new_srgb().red_trc.clone();
+                self.0
+                    .src_profile
+                    .create_in_place_transform_8bit(
+                        self.0.src_layout,
+                        &dest_luma_profile,
+                        TransformOptions::default(),
+                    )
+                    .ok()
+            })
+            .as_ref()
     }
 }
 
@@ -164,9 +182,7 @@ impl ToLuma for ICCProfile {
             return None;
         }
 
-        self.0
-            .transform_in_place_luma_u8
-            .as_ref()?
+        self.transform_in_place_luma_u8()?
             .transform(input)
             .ok()?;
 
