@@ -130,8 +130,10 @@ pub fn load(
     }
     inflate::check(&pdf, limits)?;
     on_pages(count);
-    // One cache for the whole document: fonts and objects are shared across pages.
-    let cache = InterpreterCache::new();
+    // One cache for the whole document: fonts and objects are shared across pages. Text only:
+    // simple fonts that give their widths are made without loading their embedded programs
+    // (outlines are never drawn here; the OCR raster uses a cache of its own).
+    let cache = InterpreterCache::text_only();
     let settings = InterpreterSettings::default();
     let mut pages = Vec::with_capacity(pdf.pages().len());
     for (i, page) in pdf.pages().iter().enumerate() {
@@ -336,6 +338,50 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.kind(), "damaged");
+    }
+
+    /// Every glyph (character, position, size, advance) of every page of `bytes`, read
+    /// through a text-only font cache or a full one.
+    fn glyphs_through(bytes: &[u8], text_only: bool) -> Vec<layout::Glyph> {
+        let pdf = Pdf::new(bytes.to_vec()).expect("fixture opens");
+        let cache = if text_only {
+            InterpreterCache::text_only()
+        } else {
+            InterpreterCache::new()
+        };
+        let settings = InterpreterSettings::default();
+        let mut out = Vec::new();
+        for page in pdf.pages().iter() {
+            let (w, h, mut ctx) = page_context(page, &cache, &settings);
+            let mut dev = Collector::new(w, h, usize::MAX);
+            interpret_page(page, &mut ctx, &mut dev);
+            out.extend(dev.finish().0);
+        }
+        out
+    }
+
+    /// The text-only font cache skips embedded programs; the text must not notice.
+    #[test]
+    fn text_only_fonts_read_the_same_glyphs() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut checked = 0;
+        for name in [
+            "ca10-order-01.pdf",
+            "ca2-order-acms-01.pdf",
+            "caed-order-unseal-warrant-01.pdf",
+            "cand-stip-order-discovery-cutoff-01.pdf",
+            "nysd-order-broken-encoding-01.pdf",
+            "cacd-minute-order-broken-encoding-01.pdf",
+            "bankr-filing-page-01.pdf",
+        ] {
+            let bytes = std::fs::read(dir.join(name)).expect("fixture");
+            let full = glyphs_through(&bytes, false);
+            let text_only = glyphs_through(&bytes, true);
+            assert!(!full.is_empty(), "{name}: no glyphs");
+            assert_eq!(full, text_only, "{name}");
+            checked += 1;
+        }
+        assert_eq!(checked, 7);
     }
 
     #[test]

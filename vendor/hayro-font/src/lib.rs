@@ -235,6 +235,19 @@ impl<'a> FontCache<'a> {
         Self::default()
     }
 
+    /// ORDEX-PATCH: a cache for reading text, not drawing it. A simple font (TrueType or
+    /// Type 1) whose dictionary gives its widths, and, for Type 1, its encoding, is made
+    /// without loading its embedded program: Unicode and advances come from the dictionary,
+    /// and only glyph outlines (empty here) and glyph ids (`.notdef` here) would need the
+    /// program. Inflating and parsing programs was a tenth of a text extractor's time on
+    /// long documents. Do not render with fonts from this cache.
+    pub fn text_only() -> Self {
+        Self(Rc::new(FontCacheInner {
+            text_only: true,
+            ..FontCacheInner::default()
+        }))
+    }
+
     /// Return the font described by a font dictionary.
     pub fn font(
         &self,
@@ -251,6 +264,7 @@ impl<'a> FontCache<'a> {
         let loader = FontLoader {
             programs: self.program_loader(font_resolver),
             cmap_resolver,
+            text_only: self.0.text_only,
         };
         let font = Font::new(dict, &loader);
         self.0.fonts.borrow_mut().insert(key, font.clone());
@@ -317,7 +331,8 @@ pub enum FontGlyph<'a> {
 #[derive(Clone, Debug)]
 pub struct OutlineGlyph {
     id: GlyphId,
-    program: FontProgram,
+    /// `None` for a font of a text-only cache that skipped its program.
+    program: Option<FontProgram>,
     hidden: bool,
     font: OutlineFont,
     char_code: u32,
@@ -326,20 +341,18 @@ pub struct OutlineGlyph {
 impl OutlineGlyph {
     /// Return the outline of the glyph, assuming an upem value of 1000.
     pub fn outline(&self) -> BezPath {
-        if self.hidden {
-            BezPath::new()
-        } else {
-            self.program.outline(self.id)
+        match &self.program {
+            Some(program) if !self.hidden => program.outline(self.id),
+            _ => BezPath::new(),
         }
     }
 
     /// Return the outline of the glyph hinted at `ppem`, or `None` if its font can't be hinted.
     pub fn hinted_outline(&self, ppem: f32, cache: &HintingCache) -> Option<BezPath> {
-        if self.hidden {
-            return Some(BezPath::new());
+        match &self.program {
+            Some(program) if !self.hidden => program.hinted_outline(self.id, ppem, cache),
+            _ => Some(BezPath::new()),
         }
-
-        self.program.hinted_outline(self.id, ppem, cache)
     }
 
     /// Return the identifier of the glyph. You can use this to calculate the cache key
@@ -347,7 +360,7 @@ impl OutlineGlyph {
     pub fn identifier(&self) -> GlyphIdentifier {
         GlyphIdentifier {
             program: self.program.clone(),
-            glyph: (!self.hidden).then_some(self.id),
+            glyph: (!self.hidden && self.program.is_some()).then_some(self.id),
         }
     }
 
@@ -395,7 +408,7 @@ impl OutlineGlyph {
 /// An identifier that uniquely identifies the outline of a glyph, for caching purposes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GlyphIdentifier {
-    program: FontProgram,
+    program: Option<FontProgram>,
     glyph: Option<GlyphId>,
 }
 
@@ -580,6 +593,8 @@ impl FontStretch {
 struct FontCacheInner<'a> {
     fonts: RefCell<FxHashMap<u128, Option<Font<'a>>>>,
     programs: ProgramMap,
+    /// ORDEX-PATCH: see [`FontCache::text_only`].
+    text_only: bool,
 }
 
 type ProgramMap = RefCell<FxHashMap<u128, Option<FontProgram>>>;
@@ -588,6 +603,8 @@ type HintedScalers = FxHashMap<(u128, u32), Option<Rc<ScalerFont>>>;
 pub(crate) struct FontLoader<'l> {
     pub(crate) programs: ProgramLoader<'l>,
     pub(crate) cmap_resolver: &'l CMapResolverFn,
+    /// Skip embedded programs that text does not need (see [`FontCache::text_only`]).
+    pub(crate) text_only: bool,
 }
 
 pub(crate) struct ProgramLoader<'l> {

@@ -63,10 +63,10 @@ impl TrueTypeFont {
         }
     }
 
-    pub(crate) fn program(&self) -> FontProgram {
+    pub(crate) fn program(&self) -> Option<FontProgram> {
         match &self.kind {
             Kind::Embedded(e) => e.base_font.clone(),
-            Kind::Standard(s) => s.program.clone(),
+            Kind::Standard(s) => Some(s.program.clone()),
         }
     }
 
@@ -83,7 +83,7 @@ impl TrueTypeFont {
 
     pub(crate) fn font_data(&self) -> Option<crate::FontData> {
         match &self.kind {
-            Kind::Embedded(e) => Some(e.base_font.data().clone()),
+            Kind::Embedded(e) => Some(e.base_font.as_ref()?.data().clone()),
             Kind::Standard(_) => None,
         }
     }
@@ -97,7 +97,7 @@ impl TrueTypeFont {
 
     pub(crate) fn weight(&self) -> Option<u32> {
         match &self.kind {
-            Kind::Embedded(e) => e.base_font.weight(),
+            Kind::Embedded(e) => e.base_font.as_ref()?.weight(),
             Kind::Standard(s) => Some(if s.is_bold() { 700 } else { 400 }),
         }
     }
@@ -111,7 +111,7 @@ impl TrueTypeFont {
                 {
                     return true;
                 }
-                e.base_font.is_italic()
+                e.base_font.as_ref().is_some_and(|p| p.is_italic())
             }
             Kind::Standard(s) => s.is_italic(),
         }
@@ -136,7 +136,7 @@ impl TrueTypeFont {
                 {
                     return true;
                 }
-                e.base_font.is_monospace()
+                e.base_font.as_ref().is_some_and(|p| p.is_monospace())
             }
             Kind::Standard(s) => s.is_monospace(),
         }
@@ -144,14 +144,16 @@ impl TrueTypeFont {
 
     pub(crate) fn map_code(&self, code: u8) -> GlyphId {
         match &self.kind {
-            Kind::Embedded(e) => e.map_code(code),
+            // ORDEX-PATCH: looked up on first use of each code (the memo), not for all 256
+            // codes when the font is loaded; most fonts of an order draw a few dozen codes.
+            Kind::Embedded(e) => self.memo.glyph(code, || e.map_code(code)),
             Kind::Standard(s) => s.map_code(code),
         }
     }
 
     pub(crate) fn glyph_width(&self, code: u8) -> f32 {
         match &self.kind {
-            Kind::Embedded(e) => e.glyph_width(code),
+            Kind::Embedded(e) => e.glyph_width(code, || self.map_code(code)),
             Kind::Standard(s) => s.glyph_width(code).unwrap_or(0.0),
         }
     }
@@ -189,13 +191,13 @@ enum Kind {
 
 #[derive(Debug)]
 struct EmbeddedKind {
-    base_font: FontProgram,
+    /// `None` when a text-only cache skipped it (the dictionary has the widths).
+    base_font: Option<FontProgram>,
     widths: Vec<Width>,
     missing_width: f32,
     font_flags: Option<FontFlags>,
     encoding: Encoding,
     differences: FxHashMap<u8, String>,
-    code_to_glyph: Box<[GlyphId; 256]>,
     /// PostScript name from the PDF.
     postscript_name: Option<String>,
     is_zapf_dingbats: bool,
@@ -209,10 +211,20 @@ impl EmbeddedKind {
 
         let (widths, missing_width) = read_widths(dict, &descriptor)?;
         let (encoding, differences) = read_encoding(dict);
-        let base_font = descriptor
-            .get::<Stream<'_>>(FONT_FILE2)
-            .and_then(|stream| loader.programs.load(&stream))
-            .filter(|program| program.kind() == ProgramKind::Sfnt)?;
+        // ORDEX-PATCH: text needs the program only for widths the dictionary lacks.
+        let base_font = if loader.text_only
+            && !widths.is_empty()
+            && descriptor.contains_key(FONT_FILE2)
+        {
+            None
+        } else {
+            Some(
+                descriptor
+                    .get::<Stream<'_>>(FONT_FILE2)
+                    .and_then(|stream| loader.programs.load(&stream))
+                    .filter(|program| program.kind() == ProgramKind::Sfnt)?,
+            )
+        };
 
         let postscript_name = dict
             .get::<Name<'_>>(BASE_FONT)
@@ -222,24 +234,16 @@ impl EmbeddedKind {
             Some((StandardFont::ZapfDingBats, _))
         );
 
-        let mut kind = Self {
+        Some(Self {
             base_font,
             differences,
             widths,
             missing_width,
             font_flags,
             encoding,
-            code_to_glyph: Box::new([GlyphId::NOTDEF; 256]),
             postscript_name,
             is_zapf_dingbats,
-        };
-        let base_font = kind.base_font.clone();
-        let subtables = base_font.cmap_subtables();
-        kind.code_to_glyph = Box::new(std::array::from_fn(|code| {
-            kind.lookup_glyph(code as u8, &subtables)
-        }));
-
-        Some(kind)
+        })
     }
 
     fn is_non_symbolic(&self) -> bool {
@@ -259,16 +263,25 @@ impl EmbeddedKind {
             .or_else(|| standard::get(code))
     }
 
+    /// The glyph of `code` (the font's `CodeMemo` keeps it); `.notdef` without a program.
     fn map_code(&self, code: u8) -> GlyphId {
-        self.code_to_glyph[code as usize]
+        match &self.base_font {
+            Some(program) => self.lookup_glyph(program, code, &program.cmap_subtables()),
+            None => GlyphId::NOTDEF,
+        }
     }
 
-    fn lookup_glyph(&self, code: u8, subtables: &[CmapSubtable<'_>]) -> GlyphId {
+    fn lookup_glyph(
+        &self,
+        base_font: &FontProgram,
+        code: u8,
+        subtables: &[CmapSubtable<'_>],
+    ) -> GlyphId {
         // Some PDFs mistakenly embed an OpenType font with CFF outlines.
-        if self.base_font.has_cff_outlines() {
+        if base_font.has_cff_outlines() {
             return self
                 .code_to_name(code)
-                .and_then(|name| self.base_font.glyph_by_name(name))
+                .and_then(|name| base_font.glyph_by_name(name))
                 .unwrap_or(GlyphId::NOTDEF);
         }
 
@@ -304,7 +317,7 @@ impl EmbeddedKind {
             }
 
             if glyph.is_none() {
-                if let Some(gid) = self.base_font.glyph_by_name(lookup) {
+                if let Some(gid) = base_font.glyph_by_name(lookup) {
                     glyph = Some(gid);
                 } else if let Some(gid) = glyph_num_string(lookup) {
                     glyph = Some(GlyphId::new(gid));
@@ -335,13 +348,15 @@ impl EmbeddedKind {
         glyph.unwrap_or(GlyphId::NOTDEF)
     }
 
-    fn glyph_width(&self, code: u8) -> f32 {
+    /// The width of `code`; `glyph()` gives its glyph, for a font without widths.
+    fn glyph_width(&self, code: u8, glyph: impl FnOnce() -> GlyphId) -> f32 {
         match self.widths.get(code as usize).copied() {
             Some(Width::Value(w)) => w,
             Some(Width::Missing) => self.missing_width,
             _ => self
                 .base_font
-                .advance_width(self.map_code(code))
+                .as_ref()
+                .and_then(|p| p.advance_width(glyph()))
                 .unwrap_or(0.0),
         }
     }

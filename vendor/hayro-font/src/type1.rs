@@ -64,9 +64,9 @@ impl Type1Font {
         }
     }
 
-    pub(crate) fn program(&self) -> FontProgram {
+    pub(crate) fn program(&self) -> Option<FontProgram> {
         match &self.0 {
-            Kind::Standard(s) => s.program.clone(),
+            Kind::Standard(s) => Some(s.program.clone()),
             Kind::Embedded(e) => e.program.clone(),
         }
     }
@@ -122,7 +122,8 @@ enum Kind {
 
 #[derive(Debug)]
 struct EmbeddedKind {
-    program: FontProgram,
+    /// `None` when a text-only cache skipped it (the dictionary has widths and encoding).
+    program: Option<FontProgram>,
     encoding: Encoding,
     widths: Vec<Width>,
     missing_width: f32,
@@ -136,10 +137,18 @@ impl EmbeddedKind {
         let data = descriptor
             .get::<Stream<'_>>(FONT_FILE3)
             .or_else(|| descriptor.get::<Stream<'_>>(FONT_FILE))?;
-        let program = loader.programs.load(&data)?;
-
         let (encoding, encodings) = read_encoding(dict);
         let (widths, missing_width) = read_widths(dict, &descriptor)?;
+        // ORDEX-PATCH: text needs the program only for its built-in encoding or for widths
+        // the dictionary lacks.
+        let program = if loader.text_only
+            && !widths.is_empty()
+            && !matches!(encoding, Encoding::BuiltIn)
+        {
+            None
+        } else {
+            Some(loader.programs.load(&data)?)
+        };
         let standard_font = select_standard_font(dict, &descriptor).map(|(f, _)| f);
 
         Some(Self {
@@ -153,9 +162,10 @@ impl EmbeddedKind {
     }
 
     fn glyph_by_name(&self, name: &str) -> Option<GlyphId> {
-        self.program
+        let program = self.program.as_ref()?;
+        program
             .glyph_by_name(name)
-            .or_else(|| self.program.glyph_by_name(normalized_glyph_name(name)))
+            .or_else(|| program.glyph_by_name(normalized_glyph_name(name)))
     }
 
     fn map_code(&self, code: u8) -> GlyphId {
@@ -166,7 +176,10 @@ impl EmbeddedKind {
                 // For OpenType programs, this uses the encoding of the CFF table instead of
                 // the "cmap" table described in 9.6.5.4 of the PDF specification, as other
                 // viewers do.
-                Encoding::BuiltIn => self.program.builtin_encoding_glyph(code),
+                Encoding::BuiltIn => self
+                    .program
+                    .as_ref()
+                    .and_then(|p| p.builtin_encoding_glyph(code)),
                 _ => self
                     .encoding
                     .map_code(code)
@@ -181,7 +194,7 @@ impl EmbeddedKind {
             Some(entry.as_str())
         } else {
             match self.encoding {
-                Encoding::BuiltIn => self.program.builtin_encoding_glyph_name(code),
+                Encoding::BuiltIn => self.program.as_ref()?.builtin_encoding_glyph_name(code),
                 _ => self.encoding.map_code(code),
             }
         }

@@ -49,6 +49,16 @@ impl<'a> InterpreterCache<'a> {
             object_cache: Cache::new(),
         }
     }
+
+    /// ORDEX-PATCH: a cache for reading a document's text, not rendering it: simple fonts
+    /// whose dictionaries give their widths (and encodings) are made without their embedded
+    /// programs, so glyph outlines come out empty (see `hayro_font::FontCache::text_only`).
+    pub fn text_only() -> Self {
+        Self {
+            font_cache: FontCache::text_only(),
+            object_cache: Cache::new(),
+        }
+    }
 }
 
 /// A per-page interpretation context that borrows shared data from an [`InterpreterCache`].

@@ -15,7 +15,7 @@ use skrifa::{
 use std::fmt::{Debug, Formatter};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 mod pen;
 
@@ -54,7 +54,8 @@ impl FontProgram {
         let scaler = ScalerFont::unhinted(font.clone(), Some(UNITS_PER_EM));
 
         Some(Self(Arc::new(Inner {
-            hash: content_hash(data.as_ref().as_ref(), index),
+            hash: OnceLock::new(),
+            index,
             data,
             font,
             scaler,
@@ -70,7 +71,12 @@ impl FontProgram {
     }
 
     pub(crate) fn content_hash(&self) -> u128 {
-        self.0.hash
+        // ORDEX-PATCH: hashed on first use (a renderer's glyph cache), not on load: a text
+        // extractor never asks, and hashing a whole font program costs as much as parsing it.
+        *self
+            .0
+            .hash
+            .get_or_init(|| content_hash(self.0.data.as_ref().as_ref(), self.0.index))
     }
 
     pub(crate) fn data(&self) -> &FontData {
@@ -286,7 +292,8 @@ impl CmapSubtable<'_> {
 }
 
 struct Inner {
-    hash: u128,
+    hash: OnceLock<u128>,
+    index: u32,
     data: FontData,
     font: Font,
     scaler: ScalerFont,
