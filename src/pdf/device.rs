@@ -42,7 +42,8 @@ impl Collector {
     pub(super) fn new(width: f64, height: f64, cap: usize) -> Self {
         Collector {
             page_area: (width * height).max(1.0),
-            glyphs: Vec::new(),
+            // A page of an order draws a few thousand glyphs: start there, not at zero.
+            glyphs: Vec::with_capacity(4096),
             rotated: Vec::new(),
             image_cover: 0.0,
             strips_cover: 0.0,

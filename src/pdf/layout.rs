@@ -172,7 +172,7 @@ pub fn build_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     //    cluster runs straight into the next one, so the line is the two runs together.
     let mut lines = Vec::with_capacity(clusters.len());
     let mut sup_from: Option<usize> = None;
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     for (k, &(from, to)) in clusters.iter().enumerate() {
         let next = clusters.get(k + 1).map(|&(a, b)| &glyphs[a..b]);
         if next.is_some_and(|next| is_superscript_of(&glyphs[from..to], next)) {
@@ -254,24 +254,37 @@ fn median(buf: &mut Vec<f64>, values: impl Iterator<Item = f64>) -> Option<f64> 
     (!buf.is_empty()).then(|| *buf.select_nth_unstable_by(mid, f64::total_cmp).1)
 }
 
+/// Buffers `words_of_line` reuses from line to line (growing a fresh vector for every line and
+/// word was a tenth of the layout's cost).
+#[derive(Default)]
+struct Scratch {
+    values: Vec<f64>,
+    words: Vec<Word>,
+    word: Vec<Glyph>,
+}
+
 /// The words of one line's glyphs, the first `sup_len` of them folded superscripts (sorted
-/// here left to right). `scratch` is a buffer the caller keeps between lines.
-fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Vec<f64>) -> Line {
+/// here left to right).
+fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Scratch) -> Line {
     let has_sup = sup_len > 0;
     // Left to right; the line's own glyphs before its superscripts' where x ties.
     glyphs.rotate_left(sup_len);
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     let glyphs: &[Glyph] = glyphs;
-    let line_size = median(scratch, glyphs.iter().map(|g| g.size)).unwrap_or(0.0);
+    let line_size = median(&mut scratch.values, glyphs.iter().map(|g| g.size)).unwrap_or(0.0);
     let full_size = glyphs.iter().filter(|g| g.size >= 0.85 * line_size);
-    let line_base = median(scratch, full_size.map(|g| g.y)).unwrap_or(glyphs[0].y);
-    let mut words: Vec<Word> = Vec::new();
-    let mut cur: Vec<Glyph> = Vec::new();
+    let line_base = median(&mut scratch.values, full_size.map(|g| g.y)).unwrap_or(glyphs[0].y);
+    let Scratch {
+        words, word: cur, ..
+    } = scratch;
+    words.clear();
+    cur.clear();
     let flush = |cur: &mut Vec<Glyph>, words: &mut Vec<Word>| {
         if cur.is_empty() {
             return;
         }
-        let text: String = cur.iter().map(|g| g.ch).collect();
+        let mut text = String::with_capacity(cur.len());
+        text.extend(cur.iter().map(|g| g.ch));
         let size = max_size(cur);
         let base = cur.iter().map(|g| g.y).fold(f64::MIN, f64::max);
         let last = cur[cur.len() - 1];
@@ -295,7 +308,7 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Vec<f64>) -
     };
     for &g in glyphs {
         if g.ch.is_whitespace() {
-            flush(&mut cur, &mut words);
+            flush(cur, words);
             continue;
         }
         if let Some(prev) = cur.last() {
@@ -318,7 +331,7 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Vec<f64>) -
             let digits = prev.ch.is_ascii_digit() && (g.ch.is_ascii_digit() || g.ch == ',');
             let limit = if digits { 0.25 } else { 0.12 };
             if gap > limit * big || (size_change && (gap > 0.08 * big || shifted)) {
-                flush(&mut cur, &mut words);
+                flush(cur, words);
             }
         } else if let Some(pw) = words.last() {
             if pw.text.ends_with(g.ch) && (pw.bbox.x1 - g.adv - g.x).abs() < 0.15 * g.size {
@@ -327,8 +340,9 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Vec<f64>) -
         }
         cur.push(g);
     }
-    flush(&mut cur, &mut words);
-    Line::from_words(words)
+    flush(cur, words);
+    // Moved out at their exact number; the buffer stays for the next line.
+    Line::from_words(words.drain(..).collect())
 }
 
 #[cfg(test)]
