@@ -11,10 +11,11 @@ fn main() {
         std::process::exit(2);
     };
     let only: Option<usize> = args.get(2).and_then(|p| p.parse().ok());
-    let bytes = std::fs::read(path).unwrap_or_else(|e| {
+    let bytes = ordex::pdf::read_file(path, false).unwrap_or_else(|e| {
         eprintln!("{path}: {e}");
         std::process::exit(1)
     });
+    let bytes = std::sync::Arc::new(bytes);
     let copy = ocr.then(|| bytes.clone());
     let mut doc = match ordex::pdf::load(bytes, &ordex::Limits::default(), &mut |_| {}) {
         Ok(doc) => doc,

@@ -61,6 +61,7 @@ use record::{PageInfo, Record, Source, SCHEMA};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Settings for one run. `Default` is what the library uses without being told otherwise; the
@@ -175,24 +176,25 @@ impl Default for Limits {
 /// starting pages (and kills a running one) at 90% of the time limit, so the record still
 /// comes out.
 pub fn process(path: &str, bytes: Vec<u8>, config: &Config) -> Record {
-    process_with(path, bytes, config, &mut |_| {})
+    process_with(path, Arc::new(bytes.into()), config, &mut |_| {})
 }
 
 /// [`process`], calling `on_pages` with the page count as soon as the file is parsed (before
 /// its pages are read), so that a supervisor can set the time limit by it.
 pub fn process_with(
     path: &str,
-    bytes: Vec<u8>,
+    bytes: pdf::Bytes,
     config: &Config,
     on_pages: &mut dyn FnMut(usize),
 ) -> Record {
     let start = Instant::now();
-    // OCR reads the page images from the file again; only then is a copy kept.
+    // OCR reads the page images from the file again.
     let ocr_bytes = config.ocr.enabled.then(|| bytes.clone());
+    let data: &[u8] = (*bytes).as_ref();
     let source = Source {
         path: path.to_string(),
-        sha256: Some(hex(&Sha256::digest(&bytes))),
-        bytes: bytes.len() as u64,
+        sha256: Some(hex(&Sha256::digest(data))),
+        bytes: data.len() as u64,
         pages: 0,
         producer: None,
     };
@@ -234,7 +236,7 @@ pub fn process_with(
 /// took. [`process`] calls it when `config.ocr` is set.
 pub fn run_ocr(
     doc: &mut pdf::Document,
-    bytes: Vec<u8>,
+    bytes: pdf::Bytes,
     config: &Config,
     deadline: Instant,
 ) -> (Option<String>, Vec<String>, f64) {
@@ -332,6 +334,17 @@ pub fn build_record(doc: pdf::Document) -> Record {
 /// Read a file and process it; an unreadable file becomes an `io` error record, one over the
 /// size cap a `limit` record (it is not read).
 pub fn process_path(path: &str, config: &Config, on_pages: &mut dyn FnMut(usize)) -> Record {
+    process_file(path, config, false, on_pages)
+}
+
+/// [`process_path`], mapping the file rather than reading it when `map` is set (worker
+/// processes; see [`pdf::FileBytes::Mapped`]).
+pub fn process_file(
+    path: &str,
+    config: &Config,
+    map: bool,
+    on_pages: &mut dyn FnMut(usize),
+) -> Record {
     let failed = |bytes: u64, err: DocError| Record::failed(path, bytes, &err);
     let cap = config.limits.file_bytes;
     match std::fs::metadata(path) {
@@ -346,8 +359,8 @@ pub fn process_path(path: &str, config: &Config, on_pages: &mut dyn FnMut(usize)
         }
         _ => {}
     }
-    match std::fs::read(path) {
-        Ok(bytes) => process_with(path, bytes, config, on_pages),
+    match pdf::read_file(path, map) {
+        Ok(bytes) => process_with(path, Arc::new(bytes), config, on_pages),
         Err(e) => failed(0, DocError::Io(e.to_string())),
     }
 }

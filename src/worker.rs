@@ -21,7 +21,7 @@
 use crate::batch::{failed, wait, Msg, Unfinished, DOC_STACK};
 use crate::error::DocError;
 use crate::record::Record;
-use crate::{process_path, Config};
+use crate::{process_file, Config};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -317,7 +317,7 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
                 let path: String = serde_json::from_str(&line).map_err(std::io::Error::other)?;
                 fault(&path);
                 let mut pages_err = None;
-                let rec = process_path(&path, &config, &mut |n| {
+                let rec = process_file(&path, &config, true, &mut |n| {
                     if let Err(e) = writeln!(out, "P {n}").and_then(|()| out.flush()) {
                         pages_err = Some(e);
                     }

@@ -234,11 +234,17 @@ fn strips_render_like_the_one_image_they_were_cut_from() {
     let image = |file: &str| {
         let bytes = std::fs::read(root.join("tests/scanned").join(file)).unwrap();
         let mut out = None;
-        ordex::pdf::raster::page_rasters(bytes, &[1], 300.0, 300.0, |n, r| {
-            assert_eq!(n, 1);
-            out = r;
-            true
-        });
+        ordex::pdf::raster::page_rasters(
+            std::sync::Arc::new(bytes.into()),
+            &[1],
+            300.0,
+            300.0,
+            |n, r| {
+                assert_eq!(n, 1);
+                out = r;
+                true
+            },
+        );
         out.expect("a page image")
     };
     let strips = image("ca10-order-01-strips.pdf");

@@ -215,7 +215,7 @@ fn fixtures_clean_idempotently_and_segment_without_loss() {
             continue;
         }
         let Ok(doc) = ordex::pdf::load(
-            std::fs::read(&path).unwrap(),
+            std::sync::Arc::new(std::fs::read(&path).unwrap().into()),
             &ordex::Limits::default(),
             &mut |_| {},
         ) else {

@@ -65,7 +65,12 @@ pub struct OcrRun {
 
 /// OCR `wanted` (1-based page numbers) of the PDF in `bytes`, whose extracted pages are
 /// `pages`. Stops starting pages at `deadline` and kills a page still running then.
-pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Instant) -> OcrRun {
+pub fn ocr_pages(
+    bytes: crate::pdf::Bytes,
+    pages: &[Page],
+    wanted: &[usize],
+    deadline: Instant,
+) -> OcrRun {
     let mut run = OcrRun::default();
     if wanted.is_empty() {
         return run;

@@ -68,6 +68,56 @@ pub struct Document {
     pub warnings: Vec<String>,
 }
 
+/// A PDF file's bytes: read into memory, or mapped from the file. Shared ([`Bytes`]) by the
+/// parser and OCR's rasterizer, so that neither copies them.
+pub enum FileBytes {
+    /// Read into memory.
+    Read(Vec<u8>),
+    /// Mapped from the file: no copy, and no fresh memory to fault in page by page. A file
+    /// truncated while mapped makes the process fault (`SIGBUS`), so only worker processes,
+    /// where that costs one record, map files.
+    Mapped(memmap2::Mmap),
+}
+
+impl AsRef<[u8]> for FileBytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            FileBytes::Read(v) => v,
+            FileBytes::Mapped(m) => m,
+        }
+    }
+}
+
+/// A PDF file's bytes, shared.
+pub type Bytes = std::sync::Arc<FileBytes>;
+
+impl From<Vec<u8>> for FileBytes {
+    fn from(v: Vec<u8>) -> Self {
+        FileBytes::Read(v)
+    }
+}
+
+/// Files this large or larger are mapped when mapping is asked for; smaller ones are read
+/// (a small read costs less than setting up and tearing down a mapping).
+const MAP_FROM: u64 = 256 << 10;
+
+/// The bytes of the file at `path`: mapped when `map` is set and the file is at least
+/// [`MAP_FROM`] bytes, read otherwise.
+pub fn read_file(path: &str, map: bool) -> std::io::Result<FileBytes> {
+    let file = std::fs::File::open(path)?;
+    if map && file.metadata()?.len() >= MAP_FROM {
+        // SAFETY: the map is read only and private. Another process truncating the file
+        // while it is mapped makes a read fault (SIGBUS); the callers that ask for a map are
+        // worker processes, where the supervisor turns that into one error record.
+        if let Ok(m) = unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
+            return Ok(FileBytes::Mapped(m));
+        }
+    }
+    let mut v = Vec::new();
+    std::io::Read::read_to_end(&mut &file, &mut v)?;
+    Ok(FileBytes::Read(v))
+}
+
 /// Parse `bytes` and extract every page's positioned text.
 ///
 /// Files encrypted with an empty user password are decrypted; damaged cross-reference tables are
@@ -77,22 +127,23 @@ pub struct Document {
 /// `on_pages` hears the page count once the page tree is read, before the pages are. A document
 /// over `limits.pages`, or a page drawing more than `limits.glyphs_per_page` glyphs, is an error.
 pub fn load(
-    bytes: Vec<u8>,
+    bytes: Bytes,
     limits: &Limits,
     on_pages: &mut dyn FnMut(usize),
 ) -> Result<Document, DocError> {
-    if bytes.is_empty() {
+    let data: &[u8] = (*bytes).as_ref();
+    if data.is_empty() {
         return Err(DocError::Empty);
     }
-    check_header(&bytes)?;
-    let truncated = !has_eof_marker(&bytes);
+    check_header(data)?;
+    let truncated = !has_eof_marker(data);
     // Only a truncated file reports how many pages it declared (a scan of the whole file).
     let declared = if truncated {
-        declared_pages(&bytes)
+        declared_pages(data)
     } else {
         None
     };
-    let pdf = Pdf::new(bytes).map_err(|e| match e {
+    let pdf = Pdf::new(bytes.clone()).map_err(|e| match e {
         LoadPdfError::Decryption(d) => DocError::Encrypted(
             match d {
                 DecryptionError::PasswordProtected => {
@@ -310,7 +361,7 @@ mod tests {
     #[test]
     fn html_is_named() {
         let err = load(
-            b"<html><body>session expired</body></html>".to_vec(),
+            Bytes::new(b"<html><body>session expired</body></html>".to_vec().into()),
             &Limits::default(),
             &mut |_| {},
         )
@@ -322,9 +373,13 @@ mod tests {
     #[test]
     fn empty_is_empty() {
         assert_eq!(
-            load(Vec::new(), &Limits::default(), &mut |_| {})
-                .unwrap_err()
-                .kind(),
+            load(
+                Bytes::new(Vec::new().into()),
+                &Limits::default(),
+                &mut |_| {}
+            )
+            .unwrap_err()
+            .kind(),
             "empty"
         );
     }
@@ -332,7 +387,7 @@ mod tests {
     #[test]
     fn garbage_after_header_is_damaged() {
         let err = load(
-            b"%PDF-1.4\n garbage garbage".to_vec(),
+            Bytes::new(b"%PDF-1.4\n garbage garbage".to_vec().into()),
             &Limits::default(),
             &mut |_| {},
         )
@@ -382,6 +437,29 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, 7);
+    }
+
+    /// A large file is mapped when asked, a small one read; both give the file's bytes.
+    #[test]
+    fn files_are_mapped_or_read() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let big = dir.join("fixtures/cacd-minute-order-broken-encoding-01.pdf");
+        let small = dir.join("fixtures/synthetic-encrypted-empty-user-password.pdf");
+        for (path, map, mapped) in [
+            (&big, true, true),
+            (&big, false, false),
+            (&small, true, false),
+        ] {
+            let want = std::fs::read(path).unwrap();
+            assert!((want.len() as u64 >= MAP_FROM) == (path == &big));
+            let got = read_file(path.to_str().unwrap(), map).unwrap();
+            assert_eq!(
+                matches!(got, FileBytes::Mapped(_)),
+                mapped,
+                "{path:?} {map}"
+            );
+            assert_eq!(got.as_ref(), &want[..]);
+        }
     }
 
     #[test]

@@ -85,7 +85,7 @@ const MAX_RENDER_PIXELS: f64 = 40e6;
 /// the order asked, and hand each to `each` with its number (`None`: the page does not exist or
 /// could not be read). One image is alive at a time; `each` returning false stops the run.
 pub fn page_rasters(
-    bytes: Vec<u8>,
+    bytes: super::Bytes,
     pages: &[usize],
     min_dpi: f64,
     max_dpi: f64,
