@@ -342,7 +342,9 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Scratch) ->
     }
     flush(cur, words);
     // Moved out at their exact number; the buffer stays for the next line.
-    Line::from_words(words.drain(..).collect())
+    let mut line_words = Vec::with_capacity(words.len());
+    line_words.extend(words.drain(..));
+    Line::from_words(line_words)
 }
 
 #[cfg(test)]
