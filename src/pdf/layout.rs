@@ -343,7 +343,7 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Scratch) ->
     flush(cur, words);
     // Moved out at their exact number; the buffer stays for the next line.
     let mut line_words = Vec::with_capacity(words.len());
-    line_words.extend(words.drain(..));
+    line_words.append(words);
     Line::from_words(line_words)
 }
 
