@@ -17,6 +17,8 @@ const DRAWN_SCAN_SHAPES: usize = 2000;
 pub(super) struct Collector {
     page_area: f64,
     glyphs: Vec<Glyph>,
+    /// One glyph's characters, a buffer kept from run to run.
+    chars: Vec<char>,
     rotated: Vec<Line>,
     image_cover: f64,
     /// Page share of the images spanning most of the page's width or height (a scan stored
@@ -44,6 +46,7 @@ impl Collector {
             page_area: (width * height).max(1.0),
             // A page of an order draws a few thousand glyphs: start there, not at zero.
             glyphs: Vec::with_capacity(4096),
+            chars: Vec::with_capacity(4),
             rotated: Vec::new(),
             image_cover: 0.0,
             strips_cover: 0.0,
@@ -119,7 +122,7 @@ impl<'a> Device<'a> for Collector {
         }
         let invisible = matches!(mode, DrawMode::Invisible);
         let first_glyph = self.glyphs.len();
-        let mut chars: Vec<char> = Vec::with_capacity(4);
+        let mut chars = std::mem::take(&mut self.chars);
         let mut rotated_words: Vec<(char, Point)> = Vec::new();
         for g in run.glyphs() {
             self.seen += 1;
@@ -168,6 +171,7 @@ impl<'a> Device<'a> for Collector {
                 });
             }
         }
+        self.chars = chars;
         let drawn = &self.glyphs[first_glyph..];
         if let Some(g) = drawn.first() {
             if g.y < 0.15 * self.page_height || g.y > 0.85 * self.page_height {
