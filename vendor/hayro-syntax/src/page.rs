@@ -254,36 +254,41 @@ impl<'a> Page<'a> {
 
     /// Return the decoded content stream of the page.
     pub fn page_stream(&self) -> Option<&[u8]> {
+        self.page_streams
+            .get_or_init(|| self.decoded_contents())
+            .as_ref()
+            .map(|d| d.as_slice())
+    }
+
+    /// ORDEX-PATCH: the decoded content stream of the page, decoded afresh and not kept. A
+    /// reader that goes through each page once has no use for the copy [`Page::page_stream`]
+    /// keeps for the life of the document (5 MB for a 200-page order).
+    pub fn decoded_contents(&self) -> Option<Vec<u8>> {
         let convert_single = |s: Stream<'_>| {
             let data = s.decoded_data().ok()?;
             Some(data.into_owned())
         };
 
-        self.page_streams
-            .get_or_init(|| {
-                if let Some(stream) = self.inner.get::<Stream<'_>>(CONTENTS) {
-                    convert_single(stream)
-                } else if let Some(array) = self.inner.get::<Array<'_>>(CONTENTS) {
-                    let streams = array
-                        .raw_iter()
-                        .filter_map(|item| item.resolve(&self.ctx)?.into_stream())
-                        .flat_map(convert_single);
+        if let Some(stream) = self.inner.get::<Stream<'_>>(CONTENTS) {
+            convert_single(stream)
+        } else if let Some(array) = self.inner.get::<Array<'_>>(CONTENTS) {
+            let streams = array
+                .raw_iter()
+                .filter_map(|item| item.resolve(&self.ctx)?.into_stream())
+                .flat_map(convert_single);
 
-                    let mut collected = vec![];
+            let mut collected = vec![];
 
-                    for stream in streams {
-                        collected.extend(stream);
-                        // Streams must have at least one whitespace in-between.
-                        collected.push(b' ');
-                    }
+            for stream in streams {
+                collected.extend(stream);
+                // Streams must have at least one whitespace in-between.
+                collected.push(b' ');
+            }
 
-                    Some(collected)
-                } else {
-                    None
-                }
-            })
-            .as_ref()
-            .map(|d| d.as_slice())
+            Some(collected)
+        } else {
+            None
+        }
     }
 
     /// Get the resources of the page.

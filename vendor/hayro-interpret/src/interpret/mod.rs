@@ -150,7 +150,11 @@ pub fn interpret_page<'a>(
     let render_content = context.settings.render_content;
 
     if render_content.contains(RenderContent::PAGE) {
-        interpret(page.typed_operations(), resources, context, device);
+        // ORDEX-PATCH: the content stream is decoded for this pass and dropped after it, not
+        // kept in the page for the life of the document (see `Page::decoded_contents`).
+        let contents = page.decoded_contents();
+        let ops = TypedIter::new(contents.as_deref().unwrap_or_default());
+        interpret(ops, resources, context, device);
     }
 
     if render_content.contains(RenderContent::ANNOTATIONS)
