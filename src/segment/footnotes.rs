@@ -5,6 +5,7 @@
 use super::Footnote;
 use crate::clean::reflow::join_line;
 use crate::pdf::{Line, Word};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The note number a footnote line starts with, if any: a raised mark, or a small number
@@ -76,13 +77,13 @@ fn is_ref_mark(w: &Word) -> bool {
 
 /// Split each page's lines into body lines and footnotes. `body_size` is the document's body
 /// font size. Reference marks (raised numbers) are removed from the body lines.
-pub fn split(
-    pages: &[(usize, &[Line])],
+pub fn split<'a>(
+    pages: &[(usize, &'a [Line])],
     body_size: f64,
-) -> (Vec<(usize, Vec<Line>)>, Vec<Footnote>) {
+) -> (Vec<(usize, Cow<'a, [Line]>)>, Vec<Footnote>) {
     let mut notes: Vec<Footnote> = Vec::new();
     let mut out = Vec::with_capacity(pages.len());
-    for (page, lines) in pages {
+    for &(page, lines) in pages {
         // A note block: the lines from the first note mark in the lower part of the page to the
         // foot (notes may be set in body type, so the mark decides), or a bottom run of smaller
         // type that continues a note from the page before.
@@ -105,7 +106,7 @@ pub fn split(
         // run of smaller type, or of tighter line pitch than its double-spaced body.
         let unfinished = notes.last().is_some_and(|n| {
             let t = n.text.trim_end_matches(['"', '”', ')', '’']);
-            n.page + 1 == *page && !t.ends_with(['.', '?', '!'])
+            n.page + 1 == page && !t.ends_with(['.', '?', '!'])
         });
         if unfinished && k == lines.len() {
             k = tight_run(lines);
@@ -131,28 +132,34 @@ pub fn split(
                 notes.push(Footnote {
                     number: mark,
                     text,
-                    page: *page,
+                    page: page,
                 });
             } else if let Some(last) = notes.last_mut() {
                 join_line(&mut last.text, &l.text(), &HashSet::new());
             }
         }
-        let body: Vec<Line> = body
-            .iter()
-            .filter_map(|l| {
-                if !l.words.iter().any(is_ref_mark) {
-                    return Some(l.clone());
-                }
-                let words: Vec<Word> = l
-                    .words
-                    .iter()
-                    .filter(|w| !is_ref_mark(w))
-                    .cloned()
-                    .collect();
-                (!words.is_empty()).then(|| Line::from_words(words))
-            })
-            .collect();
-        out.push((*page, body));
+        // Borrowed as is unless some line has a mark to take out (most pages have none).
+        let body: Cow<'a, [Line]> = if body.iter().any(|l| l.words.iter().any(is_ref_mark)) {
+            Cow::Owned(
+                body.iter()
+                    .filter_map(|l| {
+                        if !l.words.iter().any(is_ref_mark) {
+                            return Some(l.clone());
+                        }
+                        let words: Vec<Word> = l
+                            .words
+                            .iter()
+                            .filter(|w| !is_ref_mark(w))
+                            .cloned()
+                            .collect();
+                        (!words.is_empty()).then(|| Line::from_words(words))
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(body)
+        };
+        out.push((page, body));
     }
     (out, notes)
 }
