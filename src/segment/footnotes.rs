@@ -75,12 +75,15 @@ fn is_ref_mark(w: &Word) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
 }
 
+/// A page's body lines (number, lines), borrowed when nothing had to come out of them.
+pub type BodyPage<'a> = (usize, Cow<'a, [Line]>);
+
 /// Split each page's lines into body lines and footnotes. `body_size` is the document's body
 /// font size. Reference marks (raised numbers) are removed from the body lines.
 pub fn split<'a>(
     pages: &[(usize, &'a [Line])],
     body_size: f64,
-) -> (Vec<(usize, Cow<'a, [Line]>)>, Vec<Footnote>) {
+) -> (Vec<BodyPage<'a>>, Vec<Footnote>) {
     let mut notes: Vec<Footnote> = Vec::new();
     let mut out = Vec::with_capacity(pages.len());
     for &(page, lines) in pages {
@@ -132,7 +135,7 @@ pub fn split<'a>(
                 notes.push(Footnote {
                     number: mark,
                     text,
-                    page: page,
+                    page,
                 });
             } else if let Some(last) = notes.last_mut() {
                 join_line(&mut last.text, &l.text(), &HashSet::new());
