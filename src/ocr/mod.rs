@@ -291,8 +291,8 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
 }
 
 /// The words' texts, with the OCR confusions that are common and cannot be meant mended:
-/// "Inre" is "In re" (the space of a caption's "In re:" lost), and a "y" standing alone
-/// between wide gaps on its line is a caption's "v." (a lone "y" is no English word), and a
+/// "Inre" is "In re" (the space of a caption's "In re:" lost), and a "y" or "Vv" standing alone
+/// between wide gaps on its line is a caption's "v." (neither is an English word), and a
 /// dash standing alone after a party's role ("Defendant — Appellant") is the en dash roles are
 /// set with (OCR cannot tell the two dashes apart by their length; prose dashes stay).
 fn mend(words: &[&OcrWord]) -> Vec<String> {
@@ -335,7 +335,7 @@ fn mend(words: &[&OcrWord]) -> Vec<String> {
             match head {
                 "Inre" => format!("In re{tail}"),
                 "INRE" => format!("IN RE{tail}"),
-                "y" | "y." if alone(i) => "v.".to_string(),
+                "y" | "y." | "Vv" | "Vv." if alone(i) => "v.".to_string(),
                 "\u{2014}" if after_role(i) => "\u{2013}".to_string(),
                 _ => t.to_string(),
             }
@@ -375,6 +375,11 @@ fn keep(w: &OcrWord, k: f64, page: &Page) -> bool {
     // middle of the page stays, as it may be the rule between a caption's two columns.
     let mid = 0.5 * (x0 + x1);
     if w.text.chars().all(|c| c == '|') && !(0.3 * page.width..0.7 * page.width).contains(&mid) {
+        return false;
+    }
+    // Letters a few pixels tall are a ruled line read as text (a dashed rule as "eee"); a dash
+    // is flat and stays.
+    if w.bbox[3] - w.bbox[1] < 0.25 * w.x_size && w.text.chars().any(char::is_alphanumeric) {
         return false;
     }
     let in_margin =
@@ -473,6 +478,8 @@ mod tests {
             word("lIl", [900.0, 1500.0, 960.0, 1540.0], 10.0),
             // A confident margin number stays (pleading line numbers are read by geometry).
             word("12", [150.0, 1800.0, 190.0, 1840.0], 93.0),
+            // A dashed rule read as letters three pixels tall: dropped.
+            word("eee", [600.0, 2000.0, 1400.0, 2003.0], 60.0),
         ];
         // Lines: the stamp, the sentence, then one a word.
         for (i, w) in words.iter_mut().enumerate() {
