@@ -8,7 +8,9 @@
 //!    scan drawn as paths, drawings over the image) is rendered whole at 300 dpi instead.
 //! 2. [`tesseract`] runs the `tesseract` command on it (PGM in, hOCR out; a process of its own,
 //!    so a crash or a hang of the engine costs a page, and it is killed at the time limit).
-//! 3. [`hocr`] reads each word's box, confidence, and its line's baseline and text size.
+//! 3. [`hocr`] reads each word's box, confidence, and its line's baseline and text size. Weak
+//!    signature lines are read again alone; on page 1, when the caption's reading left words
+//!    unread, [`caption`] reads the caption again as sparse text and adds its words.
 //! 4. Words are filtered and turned into glyphs on their baselines, then into lines by
 //!    `pdf::layout::build_lines`, as drawn text is; `clean` and `segment` then run unchanged
 //!    (line numbers drop by geometry, stamps and footers by position and repetition).
@@ -19,6 +21,7 @@
 //! drawn, not read twice); words in the margins under [`MARGIN_MIN_CONF`] (specks, handwriting, punch holes); words anywhere under
 //! [`MIN_CONF`]. Never touches a page that has a text layer.
 
+pub mod caption;
 pub mod hocr;
 pub mod tesseract;
 
@@ -37,7 +40,7 @@ pub const MARGIN_MIN_CONF: f64 = 60.0;
 /// Words anywhere below this confidence are dropped.
 pub const MIN_CONF: f64 = 20.0;
 /// The margins: this many points from each edge of the page.
-const MARGIN: f64 = 54.0;
+pub(crate) const MARGIN: f64 = 54.0;
 /// Tesseract's `x_size` (ascender to descender, in pixels) times this is the font size.
 const SIZE_PER_XSIZE: f64 = 1.0;
 
@@ -96,6 +99,11 @@ pub fn ocr_pages(bytes: Vec<u8>, pages: &[Page], wanted: &[usize], deadline: Ins
         match tesseract::hocr(&raster, 3, deadline) {
             Ok(text) => {
                 let words = reread_weak_lines(hocr::parse(&text), &raster, deadline);
+                let words = if number == 1 {
+                    caption::reread_caption(words, &raster, deadline)
+                } else {
+                    words
+                };
                 let (lines, confidence) = page_lines(&words, &raster, page);
                 run.pages.push(OcrPage {
                     number,
