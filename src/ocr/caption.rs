@@ -171,7 +171,7 @@ mod tests {
         let mut words = line(0, 900.0, 300.0, 3, 95.0);
         words.extend(line(1, 300.0, 600.0, 2, 95.0));
         words.extend(line(1, 1700.0, 600.0, 2, 95.0));
-        words.extend(line(2, 450.0, 1000.0, 14, 95.0));
+        words.extend(line(2, 450.0, 1000.0, 13, 95.0));
         words.extend(line(3, 300.0, 1100.0, 15, 95.0));
         words.extend(line(4, 300.0, 1200.0, 15, 95.0));
         let r = caption_region(&words, 2550.0).expect("a caption");
