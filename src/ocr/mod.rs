@@ -8,7 +8,9 @@
 //!    scan drawn as paths, drawings over the image) is rendered whole at 300 dpi instead.
 //! 2. [`tesseract`] runs the `tesseract` command on it (PGM in, hOCR out; a process of its own,
 //!    so a crash or a hang of the engine costs a page, and it is killed at the time limit).
-//! 3. [`hocr`] reads each word's box, confidence, and its line's baseline and text size.
+//! 3. [`hocr`] reads each word's box, confidence, and its line's baseline and text size. Weak
+//!    signature lines are read again alone; on page 1, when the caption's reading left words
+//!    unread, [`caption`] reads the caption again as sparse text and adds its words.
 //! 4. Words are filtered and turned into glyphs on their baselines, then into lines by
 //!    `pdf::layout::build_lines`, as drawn text is; `clean` and `segment` then run unchanged
 //!    (line numbers drop by geometry, stamps and footers by position and repetition).
@@ -19,6 +21,7 @@
 //! drawn, not read twice); words in the margins under [`MARGIN_MIN_CONF`] (specks, handwriting, punch holes); words anywhere under
 //! [`MIN_CONF`]. Never touches a page that has a text layer.
 
+pub mod caption;
 pub mod hocr;
 pub mod tesseract;
 
@@ -37,7 +40,7 @@ pub const MARGIN_MIN_CONF: f64 = 60.0;
 /// Words anywhere below this confidence are dropped.
 pub const MIN_CONF: f64 = 20.0;
 /// The margins: this many points from each edge of the page.
-const MARGIN: f64 = 54.0;
+pub(crate) const MARGIN: f64 = 54.0;
 /// Tesseract's `x_size` (ascender to descender, in pixels) times this is the font size.
 const SIZE_PER_XSIZE: f64 = 1.0;
 
@@ -101,6 +104,11 @@ pub fn ocr_pages(
         match tesseract::hocr(&raster, 3, deadline) {
             Ok(text) => {
                 let words = reread_weak_lines(hocr::parse(&text), &raster, deadline);
+                let words = if number == 1 {
+                    caption::reread_caption(words, &raster, deadline)
+                } else {
+                    words
+                };
                 let (lines, confidence) = page_lines(&words, &raster, page);
                 run.pages.push(OcrPage {
                     number,
@@ -296,8 +304,8 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
 }
 
 /// The words' texts, with the OCR confusions that are common and cannot be meant mended:
-/// "Inre" is "In re" (the space of a caption's "In re:" lost), and a "y" standing alone
-/// between wide gaps on its line is a caption's "v." (a lone "y" is no English word), and a
+/// "Inre" is "In re" (the space of a caption's "In re:" lost), and a "y" or "Vv" standing alone
+/// between wide gaps on its line is a caption's "v." (neither is an English word), and a
 /// dash standing alone after a party's role ("Defendant — Appellant") is the en dash roles are
 /// set with (OCR cannot tell the two dashes apart by their length; prose dashes stay).
 fn mend(words: &[&OcrWord]) -> Vec<String> {
@@ -340,7 +348,7 @@ fn mend(words: &[&OcrWord]) -> Vec<String> {
             match head {
                 "Inre" => format!("In re{tail}"),
                 "INRE" => format!("IN RE{tail}"),
-                "y" | "y." if alone(i) => "v.".to_string(),
+                "y" | "y." | "Vv" | "Vv." if alone(i) => "v.".to_string(),
                 "\u{2014}" if after_role(i) => "\u{2013}".to_string(),
                 _ => t.to_string(),
             }
@@ -380,6 +388,11 @@ fn keep(w: &OcrWord, k: f64, page: &Page) -> bool {
     // middle of the page stays, as it may be the rule between a caption's two columns.
     let mid = 0.5 * (x0 + x1);
     if w.text.chars().all(|c| c == '|') && !(0.3 * page.width..0.7 * page.width).contains(&mid) {
+        return false;
+    }
+    // Letters a few pixels tall are a ruled line read as text (a dashed rule as "eee"); a dash
+    // is flat and stays.
+    if w.bbox[3] - w.bbox[1] < 0.25 * w.x_size && w.text.chars().any(char::is_alphanumeric) {
         return false;
     }
     let in_margin =
@@ -478,6 +491,8 @@ mod tests {
             word("lIl", [900.0, 1500.0, 960.0, 1540.0], 10.0),
             // A confident margin number stays (pleading line numbers are read by geometry).
             word("12", [150.0, 1800.0, 190.0, 1840.0], 93.0),
+            // A dashed rule read as letters three pixels tall: dropped.
+            word("eee", [600.0, 2000.0, 1400.0, 2003.0], 60.0),
         ];
         // Lines: the stamp, the sentence, then one a word.
         for (i, w) in words.iter_mut().enumerate() {
