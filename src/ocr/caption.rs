@@ -78,14 +78,8 @@ pub fn reread_caption(mut words: Vec<OcrWord>, raster: &Raster, deadline: Instan
             let [x0, y0, x1, y1] = o.bbox;
             x0 > EDGE && y0 > EDGE && x1 < w - EDGE && y1 < h - EDGE
         })
-        .map(|mut o| {
-            o.bbox = [
-                o.bbox[0] + dx,
-                o.bbox[1] + dy,
-                o.bbox[2] + dx,
-                o.bbox[3] + dy,
-            ];
-            o.baseline += dy;
+        .map(|o| {
+            let mut o = o.moved(dx, dy);
             o.line += first_line;
             o
         });

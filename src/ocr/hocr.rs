@@ -22,6 +22,21 @@ pub struct OcrWord {
     pub line: usize,
 }
 
+impl OcrWord {
+    /// The word read from a crop whose top left corner is at (`dx`, `dy`) of the page image,
+    /// moved to page-image coordinates.
+    pub fn moved(mut self, dx: f64, dy: f64) -> OcrWord {
+        self.bbox = [
+            self.bbox[0] + dx,
+            self.bbox[1] + dy,
+            self.bbox[2] + dx,
+            self.bbox[3] + dy,
+        ];
+        self.baseline += dy;
+        self
+    }
+}
+
 fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     // The patterns are literals of this file, checked by the tests below.
     cell.get_or_init(|| Regex::new(pat).expect("valid regex literal"))

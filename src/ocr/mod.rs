@@ -198,16 +198,9 @@ pub fn reread_weak_lines(words: Vec<OcrWord>, raster: &Raster, deadline: Instant
         let (dx, dy) = (region[0].floor(), region[1].floor());
         let again: Vec<OcrWord> = hocr::parse(&text)
             .into_iter()
-            .map(|mut w| {
-                w.bbox = [
-                    w.bbox[0] + dx,
-                    w.bbox[1] + dy,
-                    w.bbox[2] + dx,
-                    w.bbox[3] + dy,
-                ];
-                w.baseline += dy;
-                w.line = line;
-                w
+            .map(|w| OcrWord {
+                line,
+                ..w.moved(dx, dy)
             })
             // On the line's band: the middle of the word within the old line's box.
             .filter(|w| {
