@@ -300,7 +300,9 @@ pub fn page_lines(words: &[OcrWord], raster: &Raster, page: &Page) -> (Vec<Line>
 /// "Inre" is "In re" (the space of a caption's "In re:" lost), and a "y" or "Vv" standing alone
 /// between wide gaps on its line is a caption's "v." (neither is an English word), and a
 /// dash standing alone after a party's role ("Defendant — Appellant") is the en dash roles are
-/// set with (OCR cannot tell the two dashes apart by their length; prose dashes stay).
+/// set with (OCR cannot tell the two dashes apart by their length; prose dashes stay). And
+/// "ISSO ORDERED" is the decretal "IS SO ORDERED" with its space lost (tight capitals), which
+/// would otherwise hide the phrase the order and signature are found by.
 fn mend(words: &[&OcrWord]) -> Vec<String> {
     let alone = |i: usize| {
         let w = words[i];
@@ -315,6 +317,11 @@ fn mend(words: &[&OcrWord]) -> Vec<String> {
             .filter(|n| n.line == w.line)
             .is_none_or(|n| n.bbox[0] - w.bbox[2] > gap);
         before && after
+    };
+    let ordered_next = |i: usize| {
+        words
+            .get(i + 1)
+            .is_some_and(|n| n.text.to_lowercase().starts_with("ordered"))
     };
     let after_role = |i: usize| {
         i.checked_sub(1).is_some_and(|j| {
@@ -343,6 +350,9 @@ fn mend(words: &[&OcrWord]) -> Vec<String> {
                 "INRE" => format!("IN RE{tail}"),
                 "y" | "y." | "Vv" | "Vv." if alone(i) => "v.".to_string(),
                 "\u{2014}" if after_role(i) => "\u{2013}".to_string(),
+                "ISSO" | "Isso" | "isso" if ordered_next(i) => {
+                    format!("{} {}", &head[..2], &head[2..])
+                }
                 _ => t.to_string(),
             }
         })
@@ -462,6 +472,35 @@ mod tests {
             image_cover: 1.0,
             ..Page::default()
         }
+    }
+
+    #[test]
+    fn a_lost_space_in_is_so_ordered_is_mended_and_nothing_else() {
+        let texts = |t: &[&str]| {
+            let ws: Vec<OcrWord> = t
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    word(
+                        t,
+                        [i as f64 * 200.0, 0.0, i as f64 * 200.0 + 150.0, 40.0],
+                        90.0,
+                    )
+                })
+                .collect();
+            mend(&ws.iter().collect::<Vec<_>>())
+        };
+        assert_eq!(
+            texts(&["IT", "ISSO", "ORDERED."]),
+            ["IT", "IS SO", "ORDERED."]
+        );
+        assert_eq!(
+            texts(&["It", "isso", "ordered"]),
+            ["It", "is so", "ordered"]
+        );
+        // Not before "ordered": left as read.
+        assert_eq!(texts(&["ISSO", "FOUND"]), ["ISSO", "FOUND"]);
+        assert_eq!(texts(&["ISSO"]), ["ISSO"]);
     }
 
     #[test]
