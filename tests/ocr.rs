@@ -183,6 +183,25 @@ fn scanned_twin_of_an_eastern_district_order_reads_like_the_original() {
 }
 
 #[test]
+fn scanned_twin_of_an_appellate_order_reads_like_the_original() {
+    // The ACMS order with the damaged cross-reference table, scanned: six parties over two
+    // columns with roles set as "Defendant – Appellant", and a clerk's signature. Every field
+    // the twin comparison checks is equal.
+    let (d, s) = twin("ca2-order-acms-01");
+    check_common(&d, &s, 0.98);
+    assert_eq!(d.caption.court, s.caption.court);
+    assert_eq!(d.caption.title, s.caption.title);
+    assert_eq!(
+        serde_json::to_value(&d.caption.parties).unwrap(),
+        serde_json::to_value(&s.caption.parties).unwrap()
+    );
+    assert_eq!(
+        serde_json::to_value(&d.signature).unwrap(),
+        serde_json::to_value(&s.signature).unwrap()
+    );
+}
+
+#[test]
 fn scanned_twin_on_pleading_paper_keeps_body_and_order() {
     // Line numbers in the image must not reach the body; the caption's ")" column and the
     // signature drawn over the judge's name are where OCR still differs (README). Tesseract
