@@ -339,7 +339,7 @@ pub fn process_path(path: &str, config: &Config, on_pages: &mut dyn FnMut(usize)
 
 /// [`process_path`], mapping the file rather than reading it when `map` is set (worker
 /// processes; see [`pdf::FileBytes::Mapped`]).
-pub fn process_file(
+pub(crate) fn process_file(
     path: &str,
     config: &Config,
     map: bool,

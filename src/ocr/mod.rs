@@ -145,13 +145,14 @@ pub fn reread_weak_lines(words: Vec<OcrWord>, raster: &Raster, deadline: Instant
     };
     // Lines in order: (line index, first word, one past the last); words of a line are
     // consecutive (hocr::parse).
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        match spans.last_mut() {
-            Some(s) if s.0 == w.line => s.2 = i + 1,
-            _ => spans.push((w.line, i, i + 1)),
-        }
-    }
+    let mut start = 0;
+    let spans: Vec<(usize, usize, usize)> = words
+        .chunk_by(|a, b| a.line == b.line)
+        .map(|l| {
+            start += l.len();
+            (l[0].line, start - l.len(), start)
+        })
+        .collect();
     let mean = |ws: &[OcrWord]| ws.iter().map(|w| w.conf).sum::<f64>() / ws.len().max(1) as f64;
     let weak: Vec<(usize, usize, usize)> = spans
         .iter()

@@ -38,7 +38,7 @@ pub fn version() -> Result<String, String> {
 }
 
 /// OCR one image with page segmentation mode `psm` (3: a whole page, automatic layout; 6: one
-/// block of text) and return Tesseract's hOCR, or why not. The process is killed when
+/// block of text; 11: sparse text) and return Tesseract's hOCR, or why not. The process is killed when
 /// `deadline` passes.
 pub fn hocr(raster: &Raster, psm: u8, deadline: Instant) -> Result<String, String> {
     let mut child = Command::new(program())

@@ -190,18 +190,15 @@ impl<'a> Device<'a> for Collector {
             Image::Stencil(s) => (s.width() as f64, s.height() as f64),
             Image::Raster(r) => (r.width() as f64, r.height() as f64),
         };
-        let area = props
+        let placed = props
             .transform
-            .transform_rect_bbox(Rect::new(0.0, 0.0, w, h))
-            .area();
+            .transform_rect_bbox(Rect::new(0.0, 0.0, w, h));
+        let area = placed.area();
         if area.is_finite() {
             self.image_cover = self.image_cover.max((area / self.page_area).min(1.0));
         }
         let page = Rect::new(0.0, 0.0, self.page_width, self.page_height);
-        let on_page = props
-            .transform
-            .transform_rect_bbox(Rect::new(0.0, 0.0, w, h))
-            .intersect(page);
+        let on_page = placed.intersect(page);
         if on_page.area().is_finite()
             && (on_page.width() >= 0.8 * page.width() || on_page.height() >= 0.8 * page.height())
         {
