@@ -206,6 +206,7 @@ impl DocThread {
                     if msg_tx.send(Msg::Done(Box::new(rec))).is_err() {
                         break;
                     }
+                    give_back_memory();
                 }
             })
             .ok()?;
@@ -215,6 +216,22 @@ impl DocThread {
 
 thread_local! {
     static DOC_THREAD: std::cell::RefCell<Option<DocThread>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Hand the allocator's free pages back to the system between documents.
+///
+/// glibc keeps freed memory resident inside its heaps. A document's large buffers leave holes
+/// that the next document's differently sized ones do not fit, so without this a long-lived
+/// worker's peak memory creeps up over its first few hundred documents (27 MB after one pass
+/// over the corpus, 32 MB after five, in one worker process); with it, it stays within 2 MB of
+/// the first pass. The cost, the next document faulting those pages in again, is within the
+/// noise of the corpus's CPU time.
+pub(crate) fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free heap pages to the system; any thread may call it.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// One document on this worker's document thread.

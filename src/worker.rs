@@ -18,7 +18,7 @@
 //! anything else by its signal or exit status). Either way the document gets an error record
 //! (`timeout`, `memory`, `crashed`) and the next document a new worker.
 
-use crate::batch::{failed, wait, Msg, Unfinished, DOC_STACK};
+use crate::batch::{failed, give_back_memory, wait, Msg, Unfinished, DOC_STACK};
 use crate::error::DocError;
 use crate::record::Record;
 use crate::{process_file, Config};
@@ -332,6 +332,7 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
                     writeln!(out, "R {json}")?;
                 }
                 out.flush()?;
+                give_back_memory();
             }
             Ok(())
         })?;
