@@ -198,7 +198,10 @@ impl DocThread {
             .name("ordex-doc".into())
             .stack_size(DOC_STACK)
             .spawn(move || {
-                for (path, config) in job_rx {
+                for (i, (path, config)) in job_rx.into_iter().enumerate() {
+                    if i > 0 {
+                        give_back_memory();
+                    }
                     let rec = process_path(&path, &config, &mut |n| {
                         let _ = msg_tx.send(Msg::Pages(n));
                     });
@@ -206,7 +209,6 @@ impl DocThread {
                     if msg_tx.send(Msg::Done(Box::new(rec))).is_err() {
                         break;
                     }
-                    give_back_memory();
                 }
             })
             .ok()?;
@@ -218,7 +220,8 @@ thread_local! {
     static DOC_THREAD: std::cell::RefCell<Option<DocThread>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Hand the allocator's free pages back to the system between documents.
+/// Hand the allocator's free pages back to the system between documents (called before each
+/// document but the first, so that a worker's last document does not pay for it).
 ///
 /// glibc keeps freed memory resident inside its heaps. A document's large buffers leave holes
 /// that the next document's differently sized ones do not fit, so without this a long-lived

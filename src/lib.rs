@@ -149,9 +149,9 @@ pub struct Limits {
     pub pages: usize,
     /// Most glyphs drawn on one page.
     pub glyphs_per_page: usize,
-    /// Most bytes one stream (other than an image) may inflate to.
+    /// Most bytes one stream read for the text may inflate to (checked as it inflates).
     pub stream_bytes: u64,
-    /// Most bytes all of a document's streams (other than images) may inflate to.
+    /// Most bytes the distinct streams read for a document's text may inflate to together.
     pub document_bytes: u64,
     /// Address-space cap of a worker process, in bytes (worker processes only): what bounds
     /// decompressed streams, images and fonts, since the engine decodes them whole.

@@ -63,10 +63,10 @@ enum Command {
         /// Most glyphs drawn on one page.
         #[arg(long, value_name = "N", default_value_t = 500_000)]
         max_glyphs_per_page: usize,
-        /// Most MB one stream (other than an image) may inflate to.
+        /// Most MB one stream read for the text may inflate to (checked as it inflates).
         #[arg(long, value_name = "MB", default_value_t = 256)]
         max_stream_mb: u64,
-        /// Most MB all of a document's streams (other than images) may inflate to.
+        /// Most MB the distinct streams read for a document's text may inflate to together.
         #[arg(long, value_name = "MB", default_value_t = 2048)]
         max_document_mb: u64,
         /// Address-space cap of each worker process, in MB: bounds what a decompression bomb

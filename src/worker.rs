@@ -312,8 +312,13 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
         .spawn(move || -> std::io::Result<()> {
             let stdin = std::io::stdin().lock();
             let mut out = std::io::stdout().lock();
-            for line in stdin.lines() {
+            for (i, line) in stdin.lines().enumerate() {
                 let line = line?;
+                if i > 0 {
+                    // Before the next document, not after each: the last one's memory goes
+                    // back with the process, for nothing.
+                    give_back_memory();
+                }
                 let path: String = serde_json::from_str(&line).map_err(std::io::Error::other)?;
                 fault(&path);
                 let mut pages_err = None;
@@ -332,7 +337,6 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
                     writeln!(out, "R {json}")?;
                 }
                 out.flush()?;
-                give_back_memory();
             }
             Ok(())
         })?;

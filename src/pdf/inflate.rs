@@ -1,149 +1,154 @@
-//! Caps on decompressed bytes, checked before the engine decodes anything: the engine inflates
-//! a stream whole, so a decompression bomb must be caught here or by the worker's memory cap.
+//! Caps on decompressed bytes, enforced where the bytes are made.
 //!
-//! Deflate expands at most 1032:1, so a stream whose compressed size times that bound is
-//! under the cap needs no look at all (nearly every stream of an honest order). Larger ones
-//! are inflated into a small buffer and counted, never kept, up to the cap. Image streams are
-//! skipped (ordex never decodes pixels), and so are filter chains other than one Flate layer,
-//! whose bound is left to the memory cap.
+//! The engine's Flate decoder (hayro-syntax, patched: `inflate_cap`) stops a stream at the
+//! per-stream cap as it inflates, and counts the distinct streams it decodes (each object once)
+//! against the per-document cap. So a decompression bomb costs at most the cap, and a stream
+//! that is never read (an embedded font the text does not need, an image) costs nothing.
+//! Images are not decoded when text is read; the OCR raster, which decodes them, runs after the
+//! caps are lifted and is bounded by the worker's memory cap. Only Flate output is capped: the
+//! other filters are bounded by their input, or (LZW) by the memory cap.
 
 use crate::error::DocError;
 use crate::Limits;
-use hayro_interpret::hayro_syntax::object::{Name, Object, ObjectIdentifier, Stream};
-use hayro_interpret::hayro_syntax::{Filter, Pdf};
-use std::io::Read;
+use hayro_interpret::hayro_syntax::inflate_cap::{
+    inflate_breach, set_inflate_caps, InflateBreach, InflateCaps,
+};
 
-/// Most bytes one byte of deflate data can become.
-const FLATE_RATIO: u64 = 1032;
+/// The caps, in force on this thread while it lives.
+pub(super) struct Caps;
 
-/// What a stream can inflate to, measuring it when its bound is over the stream cap: exact
-/// (`Ok(Some((n, true)))`) or a bound (`Ok(Some((n, false)))`); `None` for other objects.
-fn size_of(obj: &Object<'_>, limits: &Limits) -> Result<Option<(u64, bool)>, DocError> {
-    let Object::Stream(stream) = obj else {
-        return Ok(None);
-    };
-    let filters = stream.filters();
-    let image = stream
-        .dict()
-        .get::<Name<'_>>(b"Subtype")
-        .is_some_and(|n| n.as_ref() == b"Image")
-        || filters.iter().any(|f| {
-            matches!(
-                f,
-                Filter::DctDecode
-                    | Filter::JpxDecode
-                    | Filter::Jbig2Decode
-                    | Filter::CcittFaxDecode
-            )
-        });
-    if image {
-        return Ok(Some((0, true)));
+impl Caps {
+    pub(super) fn set(limits: &Limits) -> Caps {
+        set_inflate_caps(Some(InflateCaps {
+            stream_bytes: limits.stream_bytes,
+            total_bytes: limits.document_bytes,
+        }));
+        Caps
     }
-    let raw = stream.raw_data();
-    let raw_len = raw.len() as u64;
-    if !matches!(filters.as_slice(), [Filter::FlateDecode]) {
-        // No filter, or a chain: counted as stored; the memory cap bounds the rest.
-        return Ok(Some((raw_len, true)));
+}
+
+impl Drop for Caps {
+    fn drop(&mut self) {
+        set_inflate_caps(None);
     }
-    let bound = raw_len.saturating_mul(FLATE_RATIO);
-    if bound <= limits.stream_bytes {
-        return Ok(Some((bound, false)));
-    }
-    let (size, over) = inflated_size(&raw, limits.stream_bytes);
-    if over {
-        return Err(DocError::Limit(format!(
+}
+
+/// The error for a cap passed since the caps were set, if one was.
+pub(super) fn check(limits: &Limits) -> Result<(), DocError> {
+    match inflate_breach() {
+        None => Ok(()),
+        Some(InflateBreach::Stream(id)) => Err(DocError::Limit(format!(
             "object {} inflates past {} MB (--max-stream-mb): a decompression bomb?",
-            stream.obj_id().obj_number,
+            id.obj_number,
             limits.stream_bytes >> 20
-        )));
-    }
-    Ok(Some((size, true)))
-}
-
-/// Check every stream of `pdf` against the per-stream and per-document caps.
-pub(super) fn check(pdf: &Pdf, limits: &Limits) -> Result<(), DocError> {
-    let mut total: u64 = 0;
-    // Streams known only by a bound, largest first: the ones to measure if need be.
-    let mut bounded: Vec<(u64, ObjectIdentifier)> = Vec::new();
-    for obj in pdf.objects() {
-        if let Some((n, exact)) = size_of(&obj, limits)? {
-            total = total.saturating_add(n);
-            if let (false, Object::Stream(s)) = (exact, &obj) {
-                bounded.push((n, s.obj_id()));
-            }
-        }
-    }
-    // The bounds say the total could be over: measure the largest until what is left cannot
-    // take it over, or until it is over for certain.
-    bounded.sort_by_key(|b| std::cmp::Reverse(b.0));
-    for (bound, id) in bounded {
-        if total <= limits.document_bytes {
-            return Ok(());
-        }
-        let size = pdf
-            .xref()
-            .get::<Stream<'_>>(id)
-            .map_or(0, |s| inflated_size(&s.raw_data(), bound).0);
-        total = total - bound + size;
-    }
-    if total <= limits.document_bytes {
-        return Ok(());
-    }
-    Err(DocError::Limit(format!(
-        "the document's streams inflate to more than {} MB (--max-document-mb)",
-        limits.document_bytes >> 20
-    )))
-}
-
-/// Inflate `raw` (zlib, else raw deflate, as the engine reads it) without keeping the output:
-/// its size, and whether it went past `cap` (counting stops there).
-fn inflated_size(raw: &[u8], cap: u64) -> (u64, bool) {
-    let zlib = count(flate2::read::ZlibDecoder::new(raw), cap);
-    if zlib.0 > 0 {
-        return zlib;
-    }
-    count(flate2::read::DeflateDecoder::new(raw), cap)
-}
-
-fn count(mut reader: impl Read, cap: u64) -> (u64, bool) {
-    let mut buf = vec![0u8; 64 << 10];
-    let mut n: u64 = 0;
-    loop {
-        match reader.read(&mut buf) {
-            Ok(0) | Err(_) => return (n, false),
-            Ok(k) => {
-                n += k as u64;
-                if n > cap {
-                    return (n, true);
-                }
-            }
-        }
+        ))),
+        Some(InflateBreach::Total(_)) => Err(DocError::Limit(format!(
+            "the document's streams inflate to more than {} MB (--max-document-mb)",
+            limits.document_bytes >> 20
+        ))),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::{load, Bytes};
     use super::*;
     use std::io::Write;
 
-    fn zlib(data: &[u8]) -> Vec<u8> {
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        z.write_all(data).unwrap();
-        z.finish().unwrap()
+    /// A one-page PDF whose page has `streams` Flate content streams (objects 4, 5, ...) of
+    /// `inflated` bytes each: a text line, then spaces.
+    fn pdf(inflated: usize, streams: usize) -> Vec<u8> {
+        let mut content = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n".to_vec();
+        content.resize(inflated, b' ');
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(&content).unwrap();
+        let stream = z.finish().unwrap();
+        let refs: Vec<String> = (0..streams).map(|i| format!("{} 0 R", 5 + i)).collect();
+        let mut objects: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+                 /Resources << /Font << /F1 4 0 R >> >> /Contents [{}] >>",
+                refs.join(" ")
+            )
+            .into_bytes(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        ];
+        let head = format!(
+            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            stream.len()
+        );
+        for _ in 0..streams {
+            objects.push([head.as_bytes(), &stream, b"\nendstream"].concat());
+        }
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend_from_slice(body);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
+        );
+        for off in offsets {
+            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    fn read(pdf: Vec<u8>, stream_mb: u64, document_mb: u64) -> Result<String, DocError> {
+        let limits = Limits {
+            stream_bytes: stream_mb << 20,
+            document_bytes: document_mb << 20,
+            ..Limits::default()
+        };
+        let doc = load(Bytes::new(pdf.into()), &limits, &mut |_| {})?;
+        Ok(doc.pages[0].lines.iter().map(|l| l.text()).collect())
     }
 
     #[test]
-    fn counts_what_a_stream_inflates_to_and_stops_at_the_cap() {
-        let raw = zlib(&vec![b'x'; 100_000]);
-        assert_eq!(inflated_size(&raw, 1 << 20), (100_000, false));
-        let (n, over) = inflated_size(&raw, 50_000);
-        assert!(over && n > 50_000 && n <= 50_000 + (64 << 10));
+    fn streams_under_the_caps_are_read() {
+        assert_eq!(read(pdf(3 << 20, 2), 4, 7).unwrap(), "Hello");
     }
 
     #[test]
-    fn raw_deflate_is_counted_too() {
-        let mut d = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
-        d.write_all(&[7u8; 5000]).unwrap();
-        assert_eq!(inflated_size(&d.finish().unwrap(), 1 << 20), (5000, false));
+    fn a_stream_past_the_stream_cap_is_a_limit_naming_its_object() {
+        let err = read(pdf(3 << 20, 1), 2, 100).unwrap_err();
+        assert_eq!(err.kind(), "limit");
+        assert!(
+            err.to_string()
+                .contains("object 5 inflates past 2 MB (--max-stream-mb)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn streams_past_the_document_cap_together_are_a_limit() {
+        // Three streams of 3 MB, each under the 4 MB stream cap, 9 MB together.
+        let err = read(pdf(3 << 20, 3), 4, 7).unwrap_err();
+        assert_eq!(err.kind(), "limit");
+        assert!(
+            err.to_string()
+                .contains("the document's streams inflate to more than 7 MB (--max-document-mb)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_caps_are_lifted_after_a_document() {
+        let _ = read(pdf(3 << 20, 1), 2, 100).unwrap_err();
+        assert_eq!(inflate_breach(), None);
+        assert_eq!(read(pdf(3 << 20, 1), 4, 100).unwrap(), "Hello");
     }
 }

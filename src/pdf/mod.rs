@@ -143,28 +143,35 @@ pub fn load(
     } else {
         None
     };
-    let pdf = Pdf::new(bytes.clone()).map_err(|e| match e {
-        LoadPdfError::Decryption(d) => DocError::Encrypted(
-            match d {
-                DecryptionError::PasswordProtected => {
-                    "a user password is needed; the empty one does not open it"
+    // From here on, Flate streams stop at the caps as they inflate (see `inflate`).
+    let _caps = inflate::Caps::set(limits);
+    // A cross-reference or object stream over a cap fails the load: the cap is the cause.
+    let pdf = Pdf::new(bytes.clone()).map_err(|e| {
+        inflate::check(limits).err().unwrap_or_else(|| match e {
+            LoadPdfError::Decryption(d) => DocError::Encrypted(
+                match d {
+                    DecryptionError::PasswordProtected => {
+                        "a user password is needed; the empty one does not open it"
+                    }
+                    DecryptionError::MissingIDEntry => {
+                        "the trailer has no /ID, which decryption needs"
+                    }
+                    DecryptionError::InvalidEncryption => "the encryption dictionary is invalid",
+                    DecryptionError::UnsupportedAlgorithm => {
+                        "the encryption algorithm is not supported"
+                    }
                 }
-                DecryptionError::MissingIDEntry => "the trailer has no /ID, which decryption needs",
-                DecryptionError::InvalidEncryption => "the encryption dictionary is invalid",
-                DecryptionError::UnsupportedAlgorithm => {
-                    "the encryption algorithm is not supported"
-                }
+                .to_string(),
+            ),
+            LoadPdfError::Invalid if truncated => DocError::Damaged(
+                "truncated (no end-of-file marker, a download cut short?) and no page could be \
+                 recovered from what is there"
+                    .into(),
+            ),
+            LoadPdfError::Invalid => {
+                DocError::Damaged("no readable cross-reference table or page tree".into())
             }
-            .to_string(),
-        ),
-        LoadPdfError::Invalid if truncated => DocError::Damaged(
-            "truncated (no end-of-file marker, a download cut short?) and no page could be \
-             recovered from what is there"
-                .into(),
-        ),
-        LoadPdfError::Invalid => {
-            DocError::Damaged("no readable cross-reference table or page tree".into())
-        }
+        })
     })?;
     let producer = pdf
         .metadata()
@@ -179,7 +186,7 @@ pub fn load(
             limits.pages
         )));
     }
-    inflate::check(&pdf, limits)?;
+    inflate::check(limits)?;
     on_pages(count);
     // One cache for the whole document: fonts and objects are shared across pages. Text only:
     // simple fonts that give their widths are made without loading their embedded programs
@@ -191,6 +198,7 @@ pub fn load(
         let (w, h, mut ctx) = page_context(page, &cache, &settings);
         let mut dev = Collector::new(w, h, limits.glyphs_per_page);
         interpret_page(page, &mut ctx, &mut dev);
+        inflate::check(limits)?;
         if dev.over_cap() {
             return Err(DocError::Limit(format!(
                 "page {} draws more than {} glyphs (--max-glyphs-per-page)",

@@ -89,6 +89,8 @@ pub(crate) mod trivia;
 pub(crate) mod util;
 
 pub mod content;
+// ORDEX-PATCH: caps on what streams inflate to (see the module).
+pub mod inflate_cap;
 mod crypto;
 pub mod metadata;
 pub mod object;

@@ -20,25 +20,52 @@ pub(crate) mod flate {
         use flate2::bufread::{DeflateDecoder, ZlibDecoder};
         use std::io::Read;
 
-        fn first_capacity(data: &[u8]) -> usize {
-            data.len().saturating_mul(4).min(64 << 20)
+        fn first_capacity(data: &[u8], limit: Option<u64>) -> usize {
+            let n = data.len().saturating_mul(4).min(64 << 20);
+            limit.map_or(n, |l| n.min(usize::try_from(l).unwrap_or(usize::MAX)))
         }
 
-        fn zlib_stream(data: &[u8]) -> Option<Vec<u8>> {
-            let mut decoder = ZlibDecoder::new(data);
-            let mut result = Vec::with_capacity(first_capacity(data));
-            decoder.read_to_end(&mut result).ok().map(|_| result)
+        /// Inflate all of `decoder`, or, under an inflate cap (ORDEX-PATCH, see `inflate_cap`),
+        /// up to one byte past it: `Err(true)` when the output passes the cap.
+        fn inflate(
+            mut decoder: impl Read,
+            data: &[u8],
+            limit: Option<u64>,
+        ) -> Result<Vec<u8>, bool> {
+            let mut result = Vec::with_capacity(first_capacity(data, limit));
+            let Some(limit) = limit else {
+                return decoder.read_to_end(&mut result).map(|_| result).map_err(|_| false);
+            };
+            decoder
+                .take(limit.saturating_add(1))
+                .read_to_end(&mut result)
+                .map_err(|_| false)?;
+            if result.len() as u64 > limit {
+                return Err(true);
+            }
+            Ok(result)
         }
 
-        fn deflate_stream(data: &[u8]) -> Option<Vec<u8>> {
-            let mut decoder = DeflateDecoder::new(data);
-            let mut result = Vec::with_capacity(first_capacity(data));
-            decoder.read_to_end(&mut result).ok().map(|_| result)
-        }
-
-        let decoded = zlib_stream(data)
-            .or_else(|| deflate_stream(data))
-            .or_else(|| fallback::decode(data))?;
+        let limit = crate::inflate_cap::limit();
+        let over = || {
+            crate::inflate_cap::mark_over();
+            None
+        };
+        let decoded = match inflate(ZlibDecoder::new(data), data, limit) {
+            Ok(d) => d,
+            Err(true) => return over(),
+            Err(false) => match inflate(DeflateDecoder::new(data), data, limit) {
+                Ok(d) => d,
+                Err(true) => return over(),
+                Err(false) => {
+                    let d = fallback::decode(data)?;
+                    if limit.is_some_and(|l| d.len() as u64 > l) {
+                        return over();
+                    }
+                    d
+                }
+            },
+        };
         let params = PredictorParams::from_params(params);
         apply_predictor(decoded, &params)
     }
@@ -46,6 +73,11 @@ pub(crate) mod flate {
     #[cfg(not(feature = "unsafe"))]
     pub(crate) fn decode(data: &[u8], params: &Dict<'_>) -> Option<Vec<u8>> {
         let decoded = fallback::decode(data)?;
+        // ORDEX-PATCH: the inflate cap, checked after the fact on this path.
+        if crate::inflate_cap::limit().is_some_and(|l| decoded.len() as u64 > l) {
+            crate::inflate_cap::mark_over();
+            return None;
+        }
         let params = PredictorParams::from_params(params);
         apply_predictor(decoded, &params)
     }

@@ -208,6 +208,21 @@ impl<'a> Stream<'a> {
         let data = self.raw_data();
         let filters_and_params = self.filters_and_params();
 
+        // ORDEX-PATCH: under inflate caps (see `inflate_cap`), each stream's Flate output is
+        // capped, and a stream decoded after a cap was passed is not decoded at all.
+        let id = self.obj_id();
+        let outer = crate::inflate_cap::begin(id).map_err(|()| DecodeFailure::StreamDecode)?;
+        let result = self.apply_filters(data, &filters_and_params, image_params);
+        crate::inflate_cap::end(id, result.as_ref().ok().map(|r| r.data.len()), outer);
+        result
+    }
+
+    fn apply_filters(
+        &self,
+        data: Cow<'a, [u8]>,
+        filters_and_params: &FiltersAndParams<'a>,
+        image_params: &ImageDecodeParams,
+    ) -> Result<FilterResult<'a>, DecodeFailure> {
         let mut current: Option<FilterResult<'a>> = None;
 
         for (i, (filter, params)) in filters_and_params
