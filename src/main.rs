@@ -367,22 +367,18 @@ fn extract(args: &[String], plan: &Plan, config: &Config) -> Result<ExitCode> {
     let (mut ocr_pages, mut ocr_secs) = (0usize, 0.0f64);
     let summary = batch::run(&paths, config, jobs, |rec| -> std::io::Result<()> {
         if plan.format == Format::OpensearchBulk {
-            bulk::write_record(&mut out, rec)?;
+            bulk::write_record(&mut out, rec.record()?.as_ref())?;
         } else {
-            serde_json::to_writer(&mut out, rec)?;
+            rec.write_json(&mut out)?;
             out.write_all(b"\n")?;
         }
-        pages += rec.source.pages;
-        if let Some(err) = &rec.error {
+        pages += rec.pages();
+        if let Some(err) = rec.error() {
             failed += 1;
-            bar.suspend(|| eprintln!("ordex: {}: {}", rec.source.path, err.message));
+            bar.suspend(|| eprintln!("ordex: {}: {}", rec.path(), err.message));
         }
-        ocr_pages += rec
-            .pages
-            .iter()
-            .filter(|p| p.ocr_confidence.is_some())
-            .count();
-        ocr_secs += rec.ocr_secs;
+        ocr_pages += rec.ocr_pages();
+        ocr_secs += rec.ocr_secs();
         if config.ocr.enabled {
             bar.set_message(format!(
                 "{pages} pages ({ocr_pages} OCR'd), {failed} failed"
@@ -431,10 +427,10 @@ fn index_pdfs(
         bar.set_draw_target(ProgressDrawTarget::stderr());
     }
     let run = batch::run(&paths, config, jobs, |rec| -> Result<()> {
-        if let Some(err) = &rec.error {
-            bar.suspend(|| eprintln!("ordex: {}: {}", rec.source.path, err.message));
+        if let Some(err) = rec.error() {
+            bar.suspend(|| eprintln!("ordex: {}: {}", rec.path(), err.message));
         }
-        sink.add(&serde_json::to_value(rec)?)?;
+        sink.add(&rec.value()?)?;
         bar.inc(1);
         Ok(())
     })?;

@@ -18,9 +18,8 @@
 //! anything else by its signal or exit status). Either way the document gets an error record
 //! (`timeout`, `memory`, `crashed`) and the next document a new worker.
 
-use crate::batch::{failed, give_back_memory, wait, Msg, Unfinished, DOC_STACK};
+use crate::batch::{failed, give_back_memory, wait, Finished, Msg, Unfinished, Written, DOC_STACK};
 use crate::error::DocError;
-use crate::record::Record;
 use crate::{process_file, Config};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
@@ -148,9 +147,12 @@ fn missing(what: &str) -> std::io::Error {
 /// seconds are not part of the record's JSON); anything else is a broken worker.
 fn parse_line(line: &str) -> Msg {
     if let Some((secs, json)) = line.strip_prefix("Q ").and_then(|r| r.split_once(' ')) {
-        if let (Ok(secs), Ok(mut rec)) = (secs.parse(), serde_json::from_str::<Record>(json)) {
-            rec.ocr_secs = secs;
-            return Msg::Done(Box::new(rec));
+        if let Some(w) = secs
+            .parse()
+            .ok()
+            .and_then(|secs| Written::parse(json, secs))
+        {
+            return Msg::Done(Finished::Written(Box::new(w)));
         }
     }
     if let Some(n) = line.strip_prefix("P ") {
@@ -159,8 +161,8 @@ fn parse_line(line: &str) -> Msg {
         }
     }
     if let Some(json) = line.strip_prefix("R ") {
-        if let Ok(rec) = serde_json::from_str::<Record>(json) {
-            return Msg::Done(Box::new(rec));
+        if let Some(w) = Written::parse(json, 0.0) {
+            return Msg::Done(Finished::Written(Box::new(w)));
         }
     }
     Msg::Garbled(line.chars().take(80).collect())
@@ -178,7 +180,7 @@ pub(crate) fn shut_down() {
 
 /// One document in this batch worker's worker process (started on first use, replaced after
 /// a death or a time-out).
-pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[String]) -> Record {
+pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[String]) -> Finished {
     PROC.with(|slot| {
         let mut slot = slot.borrow_mut();
         // A worker that died between documents shows it when handed the next: one retry.
@@ -194,6 +196,7 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
                                 program.display()
                             )),
                         )
+                        .into()
                     }
                 }
             }
@@ -208,14 +211,15 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
                 return failed(
                     path,
                     DocError::Crashed("the worker closed its input".into()),
-                );
+                )
+                .into();
             }
             let outcome = wait(&proc.msgs, config);
             return match outcome {
                 Ok(rec) => rec,
                 Err(Unfinished::Timeout(why)) => {
                     kill(slot.take());
-                    failed(path, DocError::Timeout(why))
+                    failed(path, DocError::Timeout(why)).into()
                 }
                 Err(Unfinished::Garbled(shown)) => {
                     // Out of step with its supervisor: replaced, not trusted with the next one.
@@ -226,10 +230,11 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
                             "the worker wrote a line that is not a record: {shown:?}"
                         )),
                     )
+                    .into()
                 }
                 Err(Unfinished::Gone) => {
                     let (status, tail) = slot.take().map(Proc::reap).unwrap_or_default();
-                    failed(path, death(status, &tail, config))
+                    failed(path, death(status, &tail, config)).into()
                 }
             };
         }
@@ -237,6 +242,7 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
             path,
             DocError::Crashed("the worker could not be started".into()),
         )
+        .into()
     })
 }
 
