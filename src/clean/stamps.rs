@@ -366,7 +366,11 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
 /// `Desc Main` (second line `Document Page 1 of 9`) or in `Page 10 of` (second line `30`).
 pub fn is_bankruptcy_first_line(text: &str) -> bool {
     let norm = normalize(text);
-    let Some(s) = scan(&norm) else { return false };
+    scan(&norm).is_some_and(|s| bankruptcy_first(&norm, &s))
+}
+
+/// [`is_bankruptcy_first_line`] on a line already normalized and scanned.
+fn bankruptcy_first(norm: &str, s: &Scan) -> bool {
     let rest = norm[s.end..].trim_start();
     !s.prefix.is_empty()
         && s.has(Field::Entered)
@@ -381,11 +385,11 @@ pub fn is_bankruptcy_first_line(text: &str) -> bool {
 /// line ([`is_bankruptcy_first_line`]), a stamp cut after `Page i of` (its count wraps), or a
 /// C.D. Cal. stamp cut after `Page ID` (its `#:98395` wraps).
 pub fn wraps_to_next_line(text: &str) -> bool {
-    if is_bankruptcy_first_line(text) {
-        return true;
-    }
     let norm = normalize(text);
     let Some(s) = scan(&norm) else { return false };
+    if bankruptcy_first(&norm, &s) {
+        return true;
+    }
     let cut_count = s.page.is_some() && s.page_count.is_none() && norm.ends_with("of");
     let cut_id = s.has(Field::PageId) && s.page_id.is_none() && norm.ends_with("ID");
     s.end == norm.len() && s.filed.is_some() && (cut_count || cut_id)
