@@ -6,6 +6,9 @@
 //! own with a deep stack, under a time limit: a document that overruns gets a `timeout` record
 //! and the batch moves on (that thread cannot be killed; it is abandoned and finishes in the
 //! background, and the worker starts a new one; process isolation is the cure).
+//!
+//! Records come back as [`Finished`]: made in this process, or (from a worker process) the JSON
+//! the worker wrote, passed on to the output as written.
 
 use crate::error::DocError;
 use crate::record::{ErrorInfo, Record};
@@ -306,9 +309,9 @@ pub(crate) fn wait(rx: &mpsc::Receiver<Msg>, config: &Config) -> Result<Finished
 }
 
 /// The error record of a document that has none of its own.
-pub(crate) fn failed(path: &str, err: DocError) -> Record {
+pub(crate) fn failed(path: &str, err: DocError) -> Finished {
     let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-    Record::failed(path, bytes, &err)
+    Record::failed(path, bytes, &err).into()
 }
 
 /// One document, where `config.isolation` says, under its time limit.
@@ -391,7 +394,7 @@ fn run_on_thread(path: &str, config: &Config) -> Finished {
             .is_err()
         {
             *slot = None;
-            return failed(path, gone()).into();
+            return failed(path, gone());
         }
         match wait(&thread.msgs, config) {
             Ok(rec) => rec,
@@ -399,11 +402,11 @@ fn run_on_thread(path: &str, config: &Config) -> Finished {
                 // The thread cannot be killed: it is abandoned (it ends when its document
                 // does) and the next document gets a fresh one.
                 *slot = None;
-                failed(path, DocError::Timeout(why)).into()
+                failed(path, DocError::Timeout(why))
             }
             Err(Unfinished::Gone | Unfinished::Garbled(_)) => {
                 *slot = None;
-                failed(path, gone()).into()
+                failed(path, gone())
             }
         }
     })

@@ -196,7 +196,6 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
                                 program.display()
                             )),
                         )
-                        .into()
                     }
                 }
             }
@@ -211,15 +210,14 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
                 return failed(
                     path,
                     DocError::Crashed("the worker closed its input".into()),
-                )
-                .into();
+                );
             }
             let outcome = wait(&proc.msgs, config);
             return match outcome {
                 Ok(rec) => rec,
                 Err(Unfinished::Timeout(why)) => {
                     kill(slot.take());
-                    failed(path, DocError::Timeout(why)).into()
+                    failed(path, DocError::Timeout(why))
                 }
                 Err(Unfinished::Garbled(shown)) => {
                     // Out of step with its supervisor: replaced, not trusted with the next one.
@@ -230,11 +228,10 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
                             "the worker wrote a line that is not a record: {shown:?}"
                         )),
                     )
-                    .into()
                 }
                 Err(Unfinished::Gone) => {
                     let (status, tail) = slot.take().map(Proc::reap).unwrap_or_default();
-                    failed(path, death(status, &tail, config)).into()
+                    failed(path, death(status, &tail, config))
                 }
             };
         }
@@ -242,7 +239,6 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
             path,
             DocError::Crashed("the worker could not be started".into()),
         )
-        .into()
     })
 }
 
