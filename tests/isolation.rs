@@ -119,6 +119,12 @@ fn bomb(inflated: usize) -> Vec<u8> {
 
 /// A one-page PDF with `streams` content streams that inflate to `inflated` spaces each.
 fn bombs(inflated: usize, streams: usize) -> Vec<u8> {
+    bombs_drawn(inflated, streams, streams)
+}
+
+/// The same, its page drawing `draws` content streams: the `streams` objects in turn, so that
+/// with more draws than streams some object is drawn twice.
+fn bombs_drawn(inflated: usize, streams: usize, draws: usize) -> Vec<u8> {
     let mut z = ZlibEncoder::new(Vec::new(), Compression::fast());
     let chunk = vec![b' '; 1 << 20];
     for _ in 0..inflated >> 20 {
@@ -127,7 +133,9 @@ fn bombs(inflated: usize, streams: usize) -> Vec<u8> {
     let stream = z.finish().unwrap();
     let mut pdf = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
-    let contents: Vec<String> = (0..streams).map(|i| format!("{} 0 R", 4 + i)).collect();
+    let contents: Vec<String> = (0..draws)
+        .map(|i| format!("{} 0 R", 4 + i % streams))
+        .collect();
     let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
@@ -168,7 +176,7 @@ fn bombs(inflated: usize, streams: usize) -> Vec<u8> {
 }
 
 #[test]
-fn a_decompression_bomb_is_caught_before_it_is_inflated() {
+fn a_decompression_bomb_is_stopped_at_the_stream_cap() {
     // 1 GB of content from about 1 MB of file: over the 256 MB stream cap.
     let dir = sandwich("bomb-cap", Some(&bomb(1 << 30)));
     let recs = run(&dir, &[], &[]);
@@ -195,6 +203,41 @@ fn many_streams_under_the_stream_cap_are_caught_by_the_document_cap() {
         msg.contains("streams inflate to more than 250 MB (--max-document-mb)"),
         "{msg}"
     );
+}
+
+/// `bombs(mb MB, streams)` read by the library under the given caps (MB): its page count.
+fn load_capped(pdf: Vec<u8>, stream_mb: u64, document_mb: u64) -> Result<usize, String> {
+    let limits = ordex::Limits {
+        stream_bytes: stream_mb << 20,
+        document_bytes: document_mb << 20,
+        ..ordex::Limits::default()
+    };
+    let bytes = ordex::pdf::Bytes::new(pdf.into());
+    ordex::pdf::load(bytes, &limits, &mut |_| {})
+        .map(|doc| doc.pages.len())
+        .map_err(|e| format!("{}: {e}", e.kind()))
+}
+
+#[test]
+fn the_inflate_caps_stop_streams_as_they_inflate_and_count_each_object_once() {
+    // Under both caps: read.
+    assert_eq!(load_capped(bombs(3 << 20, 2), 4, 7), Ok(1));
+    // One stream past the stream cap, named.
+    let err = load_capped(bombs(3 << 20, 1), 2, 100).unwrap_err();
+    assert!(
+        err.starts_with("limit: ") && err.contains("object 4 inflates past 2 MB (--max-stream-mb)"),
+        "{err}"
+    );
+    // Three streams each under the stream cap, together past the document cap.
+    let err = load_capped(bombs(3 << 20, 3), 4, 7).unwrap_err();
+    assert!(
+        err.contains("the document's streams inflate to more than 7 MB (--max-document-mb)"),
+        "{err}"
+    );
+    // An object drawn twice counts once against the document cap (3 MB, not 6).
+    assert_eq!(load_capped(bombs_drawn(3 << 20, 1, 2), 4, 5), Ok(1));
+    // Each load starts afresh: the breaches of the loads above are gone.
+    assert_eq!(load_capped(bombs(3 << 20, 1), 4, 100), Ok(1));
 }
 
 #[test]
