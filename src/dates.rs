@@ -9,7 +9,7 @@
 //! day ("this ____ day of May, 2022") or an impossible day ("February 30, 2021") is no date, and
 //! numeric dates are read month first only, as US courts write them. It does no I/O.
 
-use std::sync::LazyLock;
+use crate::pattern::Pattern;
 
 use regex::{Captures, Regex};
 
@@ -27,7 +27,7 @@ const YEAR_WORDS: &str = r"two\s+thousand(?:\s+(?:and\s+)?(?:(?:twenty|thirty|fo
 /// Every supported form, one alternative each, with its own group names:
 /// `o_` "3rd day of May, 2022", `m_` "May 3, 2022", `d_` "3 May 2022", `n_` "5/3/22",
 /// `i_` "2022-05-03".
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_RE: Pattern = Pattern::new(|| {
     let ordinal = r"(?:st|nd|rd|th)?";
     let comma = r"(?:\s*,\s*|\s+)";
     let day_of = format!(
@@ -54,7 +54,10 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// "this 3rd day of May 2022", "the 15th day of January, 2021", "5/3/22", "05/03/2022", "2022-05-03",
 /// "May 3rd, 2022"; None when there is none or it is not a real calendar date.
 pub fn parse_date(text: &str) -> Option<String> {
-    DATE_RE.captures_iter(text).find_map(|caps| read(&caps))
+    DATE_RE
+        .get()
+        .captures_iter(text)
+        .find_map(|caps| read(&caps))
 }
 
 /// The date one match of [`DATE_RE`] spells, if it is a real one.

@@ -28,6 +28,8 @@
 //! - [`segment`]: `footnotes`, `caption` (with `parties`, `courts`, and `minutes` for C.D. Cal.
 //!   minutes forms), `signature`, `order`. Total: it returns what it found plus warnings and
 //!   never panics on purpose.
+//! - [`pattern`]: regexes compiled once per process whose match caches last one document, so a
+//!   long batch's memory stays flat.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
@@ -51,6 +53,7 @@ pub mod error;
 pub mod index;
 pub mod inputs;
 pub mod ocr;
+pub mod pattern;
 pub mod pdf;
 pub mod record;
 pub mod segment;
@@ -188,6 +191,8 @@ pub fn process_with(
     on_pages: &mut dyn FnMut(usize),
 ) -> Record {
     let start = Instant::now();
+    // The regexes' match caches this document builds are dropped with it.
+    let _caches = pattern::Document::begin();
     // OCR reads the page images from the file again.
     let ocr_bytes = config.ocr.enabled.then(|| bytes.clone());
     let data: &[u8] = (*bytes).as_ref();

@@ -5,17 +5,17 @@
 //! to repeat ("IT IS SO ORDERED.") is never touched.
 
 use super::CleanPage;
+use crate::pattern::Pattern;
 use crate::pdf::Line;
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// Top band: lines whose baseline is above this share of the page height.
 const TOP: f64 = 0.11;
 /// Bottom band: lines whose baseline is below this share of the page height.
 const BOTTOM: f64 = 0.90;
 
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static PAGE_NUMBER: Pattern = Pattern::new(|| {
     // "3", "- 3 -", "(3)", "Page 3", "Page 3 of 9", "3 of 9", "ii", "Page | 3"
     Regex::new(
         r"(?i)^(page\s*\|?\s*)?[-–—(\[]?\s*([0-9]{1,4}|[ivxl]{1,6})\s*[-–—)\]]?(\s*of\s*[0-9]{1,4})?\.?$",
@@ -23,7 +23,7 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex") // invariant: the pattern is a literal
 });
 
-static CASE_NO: LazyLock<Regex> = LazyLock::new(|| {
+static CASE_NO: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\b[0-9]{1,2}:[0-9]{2}-[a-z]{2,4}-[0-9]{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*[0-9]")
         .expect("static regex")
 });
@@ -58,7 +58,7 @@ fn key(line: &Line) -> String {
 /// Is this a page-number line by its shape alone?
 pub fn is_page_number(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty() && t.len() <= 20 && PAGE_NUMBER.is_match(t)
+    !t.is_empty() && t.len() <= 20 && PAGE_NUMBER.get().is_match(t)
 }
 
 /// Remove running headers, footers and page numbers from every page. Returns how many lines
@@ -131,7 +131,7 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
             }
             // A footer in a smaller type that names the case ("ORDER – 2:17-cv-01666-KJN").
             let small = l.size > 0.0 && l.size < 0.85 * body_size;
-            small && !top && text.len() < 100 && CASE_NO.is_match(&text)
+            small && !top && text.len() < 100 && CASE_NO.get().is_match(&text)
         };
         drop.push(p.lines.iter().zip(page_keys).map(goes).collect());
     }

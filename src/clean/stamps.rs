@@ -15,9 +15,9 @@
 //! overlaid stamps whose words are interleaved on one line (that needs word positions), drop
 //! text, or guess a field that is not printed.
 
+use crate::pattern::Pattern;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::sync::LazyLock;
 
 /// One stamp, parsed from one line (or two joined lines) of text.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -82,7 +82,7 @@ const DASH: &str = r"[-\x{2010}-\x{2015}\x{2212}]";
 const DATE: &str = r"[0-9]{1,2} ?/ ?[0-9]{1,2} ?/ ?[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}";
 
 /// Court prefix and case number, at the start of a whitespace-normalised line.
-static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+static HEAD: Pattern = Pattern::new(|| {
     let case = format!(
         r"(?:[0-9]{{1,2}} ?: ?)?[0-9]{{2}} ?{DASH} ?(?:[A-Za-z]{{1,4}} ?{DASH} ?)?[0-9]{{1,6}}(?: ?{DASH} ?(?:[A-Za-z]{{1,5}}|[0-9]{{1,2}}))*"
     );
@@ -149,7 +149,7 @@ impl Field {
 }
 
 /// The field patterns in [`FIELD_ORDER`], compiled and anchored.
-static FIELDS: LazyLock<Vec<(Field, Regex)>> = LazyLock::new(|| {
+static FIELDS: Pattern<Vec<(Field, Regex)>> = Pattern::new(|| {
     let page = r"(?:Page|Pg) ?:? ?[0-9]+ ?of ?[0-9]+";
     let anchored = |f: &Field| {
         format!(
@@ -204,7 +204,7 @@ fn normalize(text: &str) -> String {
 
 /// Read the prefix, case number and fields of a normalised line.
 fn scan(norm: &str) -> Option<Scan> {
-    let head = HEAD.captures(norm)?;
+    let head = HEAD.get().captures(norm)?;
     let mut s = Scan {
         prefix: head
             .name("pre")
@@ -220,6 +220,7 @@ fn scan(norm: &str) -> Option<Scan> {
         let skip = rest.len() - rest.trim_start_matches([' ', ',', ';']).len();
         let rest = &rest[skip..];
         let Some((found, caps)) = FIELDS
+            .get()
             .iter()
             .find_map(|(f, re)| re.captures(rest).map(|c| (*f, c)))
         else {

@@ -305,12 +305,15 @@ fn has_eof_marker(bytes: &[u8]) -> bool {
 /// The page count the file declares: the largest `/Count` of a page-tree node found in the
 /// raw bytes (the root's). Objects inside compressed object streams are not seen.
 fn declared_pages(bytes: &[u8]) -> Option<usize> {
-    static COUNT: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
-        // Bytes, not text: `(?-u)` keeps `[^>]` one byte wide (a small automaton).
-        regex::bytes::Regex::new(r"(?-u)/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,7})|/Count\s+(\d{1,7})[^>]{0,200}?/Type\s*/Pages\b")
+    static COUNT: crate::pattern::Pattern<regex::bytes::Regex> = crate::pattern::Pattern::new(
+        || {
+            // Bytes, not text: `(?-u)` keeps `[^>]` one byte wide (a small automaton).
+            regex::bytes::Regex::new(r"(?-u)/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,7})|/Count\s+(\d{1,7})[^>]{0,200}?/Type\s*/Pages\b")
             .expect("a valid pattern")
-    });
+        },
+    );
     COUNT
+        .get()
         .captures_iter(bytes)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
         .filter_map(|m| std::str::from_utf8(m.as_bytes()).ok()?.parse().ok())

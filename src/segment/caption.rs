@@ -10,15 +10,15 @@
 use super::courts;
 use super::parties::{parties, role_of};
 use super::{minutes, Caption, Signature};
+use crate::pattern::Pattern;
 use crate::pdf::Line;
 use regex::Regex;
-use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
-static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static CASE_NUMBERS: Pattern<Vec<Regex>> = Pattern::new(|| {
     vec![
         // 8:16-cv-1261 DOC (KESx), 1:20-cv-01133-DAD-BAM, 2:20-SW-908 DB, 3:18-cv-16281(BRM)(TJB)
         re(
@@ -45,24 +45,23 @@ static CASE_NUMBERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// A case number with its label, to the end of the line.
-static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static CASE_LABEL: Pattern = Pattern::new(|| {
     re(
         r"(?i)\s*\b(?:case|civil|criminal|docket|action|civil action)?\s*(?:no|nos|number)\.?\s*:?\s*\S*[0-9].*$",
     )
 });
 
-static CORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:([0-9]{1,2}):)?([0-9]{2})[-–\s]*([a-z]{2})[-–\s]*([0-9]{1,6})"));
-static CV_SHORT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(cv|cr)[\s-]?([0-9]{2})[-–]([0-9]{1,6})"));
+static CORE: Pattern =
+    Pattern::new(|| re(r"(?i)(?:([0-9]{1,2}):)?([0-9]{2})[-–\s]*([a-z]{2})[-–\s]*([0-9]{1,6})"));
+static CV_SHORT: Pattern = Pattern::new(|| re(r"(?i)\b(cv|cr)[\s-]?([0-9]{2})[-–]([0-9]{1,6})"));
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE: Pattern = Pattern::new(|| {
     re(
         r"(?i)^\[?(?:\[?proposed\]?\s+|redacted\s+|amended\s+|stipulated\s+|supplemental\s+|final\s+|further\s+|joint\s+|second\s+|first\s+|preliminary\s+|temporary\s+|corrected\s+|expedited\s+|memorandum\s+|report\s+and\s+|tentative\s+)*(order|opinion|memorandum|judgment|stipulation|report|findings|notice|decision|decree|injunction|civil minutes|criminal minutes|minute|hearing|declaration|motion|scheduling|case management|pretrial|ruling|permanent|consent|default|statement|verdict|writ|mandate|application|complaint|petition|reply|opposition|response)\b",
     )
 });
 
-static JUDGE: LazyLock<Regex> = LazyLock::new(|| {
+static JUDGE: Pattern = Pattern::new(|| {
     re(
         // "Judge Kenneth M. Switzer", "Judge: Hon. Phyllis J. Hamilton", "Hon. Anthony W. Ishii"
         // (a prefix is required: a bare name in the right column is no judge).
@@ -73,9 +72,9 @@ static JUDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Case numbers as printed in `text`, in order.
 pub fn case_numbers(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (i, r) in CASE_NUMBERS.iter().enumerate() {
+    for (i, r) in CASE_NUMBERS.get().iter().enumerate() {
         for c in r.captures_iter(text) {
-            let m = if i == CASE_NUMBERS.len() - 1 {
+            let m = if i == CASE_NUMBERS.get().len() - 1 {
                 c.get(1)
             } else {
                 c.get(0)
@@ -105,7 +104,7 @@ fn normalize_all(cap: &mut Caption) {
 
 /// The joinable form of a federal case number: "8:16-cv-1261 DOC" → "8:16-cv-01261".
 pub fn normalize_case_number(text: &str) -> Option<String> {
-    if let Some(c) = CORE.captures(text) {
+    if let Some(c) = CORE.get().captures(text) {
         let office = c
             .get(1)
             .map(|m| format!("{}:", m.as_str()))
@@ -115,7 +114,7 @@ pub fn normalize_case_number(text: &str) -> Option<String> {
             return Some(format!("{office}{}-{kind}-{:0>5}", &c[2], &c[4]));
         }
     }
-    let c = CV_SHORT.captures(text)?;
+    let c = CV_SHORT.get().captures(text)?;
     Some(format!("{}-{}-{:0>5}", &c[2], c[1].to_lowercase(), &c[3]))
 }
 
@@ -175,7 +174,7 @@ fn continues_court(text: &str) -> bool {
         && !t.contains(')')
         && role_of(text).is_none()
         && case_numbers(text).is_empty()
-        && !TITLE.is_match(text.trim())
+        && !TITLE.get().is_match(text.trim())
 }
 
 fn precedes_court(text: &str) -> bool {
@@ -506,7 +505,7 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
         .or_else(|| title(&across))
         .or_else(|| title(&left));
     cap.judge = right.iter().chain(across.iter()).find_map(|t| {
-        let c = JUDGE.captures(t.trim())?;
+        let c = JUDGE.get().captures(t.trim())?;
         Some(c[1].trim().trim_end_matches(',').to_string())
     });
     if cap.title.is_none() {
@@ -525,8 +524,8 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
                     .is_some_and(|title| title.contains(t.trim())))
         })
         .map(|(t, _)| t)
-        .filter(|t| !TITLE.is_match(t.trim()) && !is_attorney_like(t))
-        .map(|t| CASE_LABEL.replace(t, "").trim().to_string())
+        .filter(|t| !TITLE.get().is_match(t.trim()) && !is_attorney_like(t))
+        .map(|t| CASE_LABEL.get().replace(t, "").trim().to_string())
         .filter(|t| !t.is_empty() && case_numbers(t).is_empty())
         .collect();
     cap.parties = parties(&party_lines);
@@ -540,7 +539,7 @@ fn title(lines: &[String]) -> Option<String> {
     // Every block that starts with a title word, joined: an order can carry two titles, one
     // under the other with its docket reference between ("ORDER GRANTING MOTION FOR FEES /
     // (ECF No. 26) / ORDER SEALING DOCKET NUMBERS 26-2 AND 26-3 ...").
-    let starts = |t: &str| TITLE.is_match(t.trim()) && upper_share(t) > 0.6;
+    let starts = |t: &str| TITLE.get().is_match(t.trim()) && upper_share(t) > 0.6;
     let mut blocks: Vec<String> = Vec::new();
     let mut i = lines.iter().position(|t| starts(t))?;
     loop {
@@ -628,7 +627,7 @@ mod tests {
 
     #[test]
     fn judge_named_in_the_caption() {
-        let judge = |t: &str| JUDGE.captures(t).map(|c| c[1].to_string());
+        let judge = |t: &str| JUDGE.get().captures(t).map(|c| c[1].to_string());
         assert_eq!(
             judge("Judge Kenneth M. Switzer").as_deref(),
             Some("Kenneth M. Switzer")

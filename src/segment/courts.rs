@@ -11,8 +11,8 @@
 //! OF CALIFORNIA"), names two states, or names a state trial court gives `None`. It does no I/O
 //! and keeps no state.
 
+use crate::pattern::Pattern;
 use std::cmp::Reverse;
-use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -336,7 +336,7 @@ const LOWER_COURT_MARKERS: &[&str] = &[
 ];
 
 /// "<ordinal> CIRCUIT", built from [`CIRCUITS`].
-static CIRCUIT_RE: LazyLock<Regex> = LazyLock::new(|| {
+static CIRCUIT_RE: Pattern = Pattern::new(|| {
     let names = longest_first(CIRCUITS.iter().flat_map(|c| c.names.iter().copied()));
     let pattern = format!(r"\b({names}) (?:CIRCUIT|CIR)\b");
     // The pattern is built from the fixed table above and escaped, so it always compiles.
@@ -344,7 +344,7 @@ static CIRCUIT_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "[direction] DISTRICT OF|FOR [THE] place", or "DISTRICT COURT OF|FOR [THE] territory".
-static DISTRICT_RE: LazyLock<Regex> = LazyLock::new(|| {
+static DISTRICT_RE: Pattern = Pattern::new(|| {
     let places = longest_first(DISTRICTS.iter().map(|d| d.place));
     let territories = longest_first(TERRITORIES.iter().copied());
     let pattern = format!(
@@ -355,7 +355,7 @@ static DISTRICT_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Any state name from [`STATES`], longest first so "WEST VIRGINIA" beats "VIRGINIA".
-static STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+static STATE_RE: Pattern = Pattern::new(|| {
     let names = longest_first(STATES.iter().map(|s| s.name));
     // The pattern is built from the fixed table above and escaped, so it always compiles.
     Regex::new(&format!(r"\b(?:{names})\b")).expect("state pattern from the fixed table compiles")
@@ -465,13 +465,13 @@ fn court_of_appeals(text: &str) -> bool {
 
 /// The circuit of the first "<ordinal> CIRCUIT" in `text`.
 fn first_circuit(text: &str) -> Option<&'static Circuit> {
-    let name = CIRCUIT_RE.captures(text)?.get(1)?.as_str();
+    let name = CIRCUIT_RE.get().captures(text)?.get(1)?.as_str();
     CIRCUITS.iter().find(|c| c.names.contains(&name))
 }
 
 /// The first district phrase in `text` that names a real district.
 fn first_district(text: &str) -> Option<&'static District> {
-    DISTRICT_RE.captures_iter(text).find_map(|caps| {
+    DISTRICT_RE.get().captures_iter(text).find_map(|caps| {
         if let Some(territory) = caps.get(3) {
             return DISTRICTS.iter().find(|d| d.place == territory.as_str());
         }
@@ -487,7 +487,7 @@ fn first_district(text: &str) -> Option<&'static District> {
 /// COUNTY", "WASHINGTON, D.C." and the like, which name places, not states.
 fn states_named(text: &str) -> Vec<&'static State> {
     let mut found: Vec<&'static State> = Vec::new();
-    for m in STATE_RE.find_iter(text) {
+    for m in STATE_RE.get().find_iter(text) {
         let after = &text[m.end()..];
         if ["COUNTY", "CITY", "D C", "DC"]
             .iter()

@@ -6,17 +6,17 @@
 use super::caption::case_numbers;
 use super::{Caption, Party, Signature};
 use crate::dates::parse_date;
+use crate::pattern::Pattern;
 use crate::pdf::Line;
 use regex::Regex;
-use std::sync::LazyLock;
 
-static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+static PRESENT: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^present:?\s*(?:the\s+)?honorable\s+(.+?)(?:,\s*|\s+)((?:chief\s+|senior\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:district|magistrate|bankruptcy)\s+judge)\b")
         .expect("static regex") // invariant: the pattern is a literal
 });
 
-static PAGE_OF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*Page [0-9]+ of [0-9]+\s*$").expect("static regex")); // invariant: literal
+static PAGE_OF: Pattern =
+    Pattern::new(|| Regex::new(r"\s*Page [0-9]+ of [0-9]+\s*$").expect("static regex")); // invariant: literal
 
 /// Is this page-1 text a minutes form?
 pub fn is_minutes(texts: &[String]) -> bool {
@@ -58,9 +58,9 @@ pub fn read(lines: &[Line], texts: &[String], cap: &mut Caption) -> (usize, Opti
                 date = parse_date(&t[at..]);
             }
         } else if let Some(rest) = t.strip_prefix("Title").or_else(|| t.strip_prefix("TITLE")) {
-            let rest = PAGE_OF.replace(rest, "");
+            let rest = PAGE_OF.get().replace(rest, "");
             cap.parties = parties(rest.trim_start_matches(':').trim());
-        } else if let Some(c) = PRESENT.captures(t) {
+        } else if let Some(c) = PRESENT.get().captures(t) {
             let judge = c[1].trim().trim_end_matches(',').to_string();
             cap.judge = Some(judge.clone());
             signature = Some(Signature {
@@ -127,6 +127,7 @@ mod tests {
     #[test]
     fn present_line() {
         let c = PRESENT
+            .get()
             .captures("Present: The Honorable GEORGE H. WU, UNITED STATES DISTRICT JUDGE")
             .unwrap();
         assert_eq!(&c[1], "GEORGE H. WU");

@@ -5,37 +5,36 @@
 
 use super::{Clause, Order};
 use crate::clean::reflow::{starts_item, Paragraph};
+use crate::pattern::Pattern;
 use regex::Regex;
-use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
-static SO_ORDERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(it\s+is\s+)?so\s+ordered\.?\s*$"));
-static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+static SO_ORDERED: Pattern = Pattern::new(|| re(r"(?i)^\s*(it\s+is\s+)?so\s+ordered\.?\s*$"));
+static LEAD_IN: Pattern = Pattern::new(|| {
     re(
         r"(?i)(\bordered\b[^.]*:\s*$|\borders?\b[^.]*\bas\s+follows\b[^.]*[:.]?\s*$|^(accordingly|therefore|thus|for\s+(the|these)\s+[^.]*reasons[^.]*|based\s+on\s+the\s+foregoing[^.]*|good\s+cause\s+appearing[^.]*),?\s*$|:\s*$)",
     )
 });
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+static HEADING: Pattern = Pattern::new(|| {
     re(
         r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|[0-9]+\.)?\s*(order|orders|conclusion|conclusions|disposition)\s*$",
     )
 });
-static DECRETAL: LazyLock<Regex> = LazyLock::new(|| {
+static DECRETAL: Pattern = Pattern::new(|| {
     re(
         r"(GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|VACATED|REMANDED|AFFIRMED|SUSTAINED|OVERRULED|STRICKEN|SEALED|DIRECTED|ENJOINED)|(?i)\b(is|are|be)\s+(hereby\s+)?(granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|terminated|continued|enjoined)\b|(?i)\b(directs?|shall|must|is\s+ordered|are\s+ordered|is\s+directed|are\s+directed)\b",
     )
 });
-static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+static STRONG: Pattern = Pattern::new(|| {
     re(
         r"(?i:\bit\s+is\s+(?:hereby\s+|further\s+)*ordered\b)|\b(ORDERS|ORDERED|GRANTS|DENIES|GRANTED|DENIED|DISMISSED)\b",
     )
 });
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(dated|date:)"));
-static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
+static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
+static RECITAL: Pattern = Pattern::new(|| {
     re(
         r"(?i)^(on\s+(?-u:\w)+\s+[0-9]|see\s|the\s+(?-u:\w)+\s+references)|\b(filed|issued|moved|lodged|submitted)\b",
     )
@@ -88,24 +87,23 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
     // The order ends at "IT IS SO ORDERED", or at a "Dated:" line of an unsigned block.
     let end = paras
         .iter()
-        .rposition(|p| SO_ORDERED.is_match(&p.text))
-        .or_else(|| paras.iter().position(|p| CLOSING.is_match(&p.text)))
+        .rposition(|p| SO_ORDERED.get().is_match(&p.text))
+        .or_else(|| paras.iter().position(|p| CLOSING.get().is_match(&p.text)))
         .unwrap_or(paras.len());
     let mut order = Order::default();
     // The last lead-in or heading before the end opens the operative section.
     let lead = (0..end).rev().find(|&i| {
         let t = paras[i].text.trim();
-        HEADING.is_match(t)
-            || (LEAD_IN.is_match(t) && !starts_item(t) && t.len() < 400 && (i + 1 < end))
+        HEADING.get().is_match(t)
+            || (LEAD_IN.get().is_match(t) && !starts_item(t) && t.len() < 400 && (i + 1 < end))
     });
     if let Some(i) = lead {
-        let heading = HEADING.is_match(paras[i].text.trim());
+        let heading = HEADING.get().is_match(paras[i].text.trim());
         let mut first = i + 1;
         if heading {
-            if let Some(p) = paras
-                .get(first)
-                .filter(|p| first < end && LEAD_IN.is_match(p.text.trim()) && !starts_item(&p.text))
-            {
+            if let Some(p) = paras.get(first).filter(|p| {
+                first < end && LEAD_IN.get().is_match(p.text.trim()) && !starts_item(&p.text)
+            }) {
                 order.lead_in = Some(p.text.clone());
                 first += 1;
             }
@@ -148,13 +146,13 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
         // No lead-in: the decretal paragraphs themselves, recitals trimmed from their start.
         order.lead_in = None;
         for p in &paras[..end] {
-            if !DECRETAL.is_match(&p.text) || p.text.len() < 20 {
+            if !DECRETAL.get().is_match(&p.text) || p.text.len() < 20 {
                 continue;
             }
             let sentences = sentences(&p.text);
             let keep_from = sentences
                 .iter()
-                .position(|s| !RECITAL.is_match(s) || DECRETAL.is_match(s))
+                .position(|s| !RECITAL.get().is_match(s) || DECRETAL.get().is_match(s))
                 .unwrap_or(0);
             let text = sentences[keep_from..].join(" ");
             order.clauses.push(Clause {
@@ -168,7 +166,11 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
         order.clauses.drain(..order.clauses.len() - keep);
         // Within that run, when some paragraph orders in so many words ("IT IS ORDERED",
         // "GRANTS"), the paragraphs before it that only say "shall" are reasoning.
-        if let Some(first) = order.clauses.iter().position(|c| STRONG.is_match(&c.text)) {
+        if let Some(first) = order
+            .clauses
+            .iter()
+            .position(|c| STRONG.get().is_match(&c.text))
+        {
             order.clauses.drain(..first);
         }
     }
@@ -183,7 +185,7 @@ pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
 /// (paragraphs after it that order nothing, such as a note on where to find the rules, are
 /// stepped over).
 fn trailing_run(paras: &[Paragraph], end: usize, clauses: &[Clause]) -> usize {
-    let decretal = |p: &Paragraph| DECRETAL.is_match(&p.text) && p.text.len() >= 20;
+    let decretal = |p: &Paragraph| DECRETAL.get().is_match(&p.text) && p.text.len() >= 20;
     let Some(last) = paras[..end].iter().rposition(decretal) else {
         return 0;
     };

@@ -6,14 +6,14 @@
 
 use super::caption::upper_share;
 use super::Party;
+use crate::pattern::Pattern;
 use regex::Regex;
-use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+static ROLE: Pattern = Pattern::new(|| {
     re(
         r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)\s*(?:and\s+(?:counter-?(?-u:\w)+|appell(?-u:\w)+))?[.,;]*$",
     )
@@ -22,7 +22,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.
 pub fn role_of(text: &str) -> Option<&'static str> {
     let t = text.trim();
-    let caps = ROLE.captures(t)?;
+    let caps = ROLE.get().captures(t)?;
     let word = caps.get(1)?.as_str().to_lowercase();
     let role = if word.contains("appellant") {
         "appellant"

@@ -4,25 +4,24 @@
 use super::Signature;
 use crate::clean::reflow::TLine;
 use crate::dates::parse_date;
+use crate::pattern::Pattern;
 use regex::Regex;
-use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
 /// A judge's or clerk's title, possibly after the name on the same line.
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE: Pattern = Pattern::new(|| {
     re(
         r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$",
     )
 });
-static SO_ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
-static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(dated|date|entered|signed|filed|issued)\b|\bday\s+of\b"));
-static FOR_THE_COURT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(entered\s+)?(for|by)\s+the\s+court:?$"));
-static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
+static SO_ORDERED: Pattern = Pattern::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
+static DATE_LINE: Pattern =
+    Pattern::new(|| re(r"(?i)^\s*(dated|date|entered|signed|filed|issued)\b|\bday\s+of\b"));
+static FOR_THE_COURT: Pattern = Pattern::new(|| re(r"(?i)^(entered\s+)?(for|by)\s+the\s+court:?$"));
+static HONORIFIC: Pattern = Pattern::new(|| {
     re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
 });
 
@@ -58,7 +57,7 @@ fn looks_like_name(text: &str) -> bool {
 }
 
 fn strip_honorific(text: &str) -> String {
-    let t = HONORIFIC.replace(text.trim(), "");
+    let t = HONORIFIC.get().replace(text.trim(), "");
     t.trim().trim_end_matches(',').trim().to_string()
 }
 
@@ -78,7 +77,7 @@ fn date_of(text: &str) -> Option<String> {
 fn dated_only(lines: &[TLine], from: usize) -> Option<Found> {
     let at = (from..lines.len()).rev().take(6).find(|&i| {
         let t = lines[i].text.trim_start();
-        t.len() < 60 && DATE_LINE.is_match(t) && date_of(t).is_some()
+        t.len() < 60 && DATE_LINE.get().is_match(t) && date_of(t).is_some()
     })?;
     let date = date_of(&lines[at].text);
     Some(Found {
@@ -97,15 +96,15 @@ fn dated_only(lines: &[TLine], from: usize) -> Option<Found> {
 pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     let so = (from..lines.len())
         .rev()
-        .find(|&i| SO_ORDERED.is_match(&lines[i].text));
+        .find(|&i| SO_ORDERED.get().is_match(&lines[i].text));
     let region_start = so.unwrap_or(from + (lines.len().saturating_sub(from)) / 3);
     let Some(title_at) = (region_start..lines.len()).find(|&i| {
         let t = lines[i].text.trim();
-        t.len() < 90 && TITLE.is_match(t) && !t.ends_with('.')
+        t.len() < 90 && TITLE.get().is_match(t) && !t.ends_with('.')
     }) else {
         return dated_only(lines, region_start);
     };
-    let caps = TITLE.captures(lines[title_at].text.trim())?;
+    let caps = TITLE.get().captures(lines[title_at].text.trim())?;
     let title_match = caps.get(1)?;
     let title_line = lines[title_at].text.trim();
     let title = title_match.as_str().trim().to_string();
@@ -130,7 +129,7 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
                 continue;
             }
             let name = strip_honorific(t);
-            if looks_like_name(&name) && !DATE_LINE.is_match(t) {
+            if looks_like_name(&name) && !DATE_LINE.get().is_match(t) {
                 judge = Some(name);
                 start = i;
             }
@@ -143,7 +142,7 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     let mut date = None;
     for i in look_from..(title_at + 3).min(lines.len()) {
         let t = &lines[i].text;
-        if DATE_LINE.is_match(t) || (i > title_at && date_of(t).is_some()) {
+        if DATE_LINE.get().is_match(t) || (i > title_at && date_of(t).is_some()) {
             if let Some(d) = date_of(t).or_else(|| lines.get(i + 1).and_then(|n| date_of(&n.text)))
             {
                 date = Some(d);
@@ -156,8 +155,9 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     // "Dated this ___ day of ____") above the name belong to the block too.
     while start > look_from && start > 0 {
         let t = lines[start - 1].text.trim();
-        let blank_date = DATE_LINE.is_match(t) && (t.contains("__") || t.trim_end().ends_with(':'));
-        if is_rule(t) || t.starts_with("/s/") || FOR_THE_COURT.is_match(t) || blank_date {
+        let blank_date =
+            DATE_LINE.get().is_match(t) && (t.contains("__") || t.trim_end().ends_with(':'));
+        if is_rule(t) || t.starts_with("/s/") || FOR_THE_COURT.get().is_match(t) || blank_date {
             start -= 1;
         } else {
             break;
