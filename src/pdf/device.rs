@@ -116,6 +116,12 @@ impl Collector {
 }
 
 impl<'a> Device<'a> for Collector {
+    /// Glyph runs are read for where they are, never for their colour (paths are: see
+    /// `draw_path`), so hayro skips making their paint.
+    fn reads_glyph_paint(&self) -> bool {
+        false
+    }
+
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
         if self.over_cap() {
             return;

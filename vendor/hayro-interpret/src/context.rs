@@ -76,6 +76,9 @@ pub struct Context<'a> {
     pub(crate) ocg_state: OcgState,
     nesting_depth: u32,
     pub(crate) glyph_scratch: Vec<PositionedGlyph<'a>>,
+    /// ORDEX-PATCH: the paint of glyph runs drawn for a device that does not read it (see
+    /// [`crate::Device::reads_glyph_paint`]): opaque black, made once per context.
+    unread_paint: Color,
 }
 
 impl<'a> Context<'a> {
@@ -122,6 +125,7 @@ impl<'a> Context<'a> {
             ocg_state,
             nesting_depth,
             glyph_scratch: Vec::new(),
+            unread_paint: Color::new(ColorSpace::device_gray(), smallvec![0.0], 1.0),
         }
     }
 
@@ -221,6 +225,21 @@ impl<'a> Context<'a> {
         DrawProps {
             transform: self.ctm(),
             paint: self.get_paint(is_stroke),
+            soft_mask: self.compositing().soft_mask.clone(),
+            blend_mode: self.compositing().blend_mode,
+        }
+    }
+
+    /// ORDEX-PATCH: the draw properties of a glyph run. For a device that does not read a glyph
+    /// run's paint, the paint is a placeholder: making the real one (colour, colour space,
+    /// pattern and transfer function cloned) was 1.9% of a text extractor's instructions.
+    pub(crate) fn glyph_props(&self, is_stroke: bool, paint_read: bool) -> DrawProps<'a> {
+        if paint_read {
+            return self.draw_props(is_stroke);
+        }
+        DrawProps {
+            transform: self.ctm(),
+            paint: Paint::Color(self.unread_paint.clone()),
             soft_mask: self.compositing().soft_mask.clone(),
             blend_mode: self.compositing().blend_mode,
         }

@@ -32,6 +32,12 @@ pub trait Device<'a> {
         props: DrawProps<'a>,
         draw_mode: &DrawMode,
     );
+    /// ORDEX-PATCH: whether [`Device::draw_glyph_run`] reads `props.paint`. A device that only
+    /// reads where glyphs are (a text extractor) returns `false`, and its glyph runs get an
+    /// opaque black placeholder paint instead of the graphics state's.
+    fn reads_glyph_paint(&self) -> bool {
+        true
+    }
     /// Draw an image.
     fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>);
     /// Pop the last clip path or clip rectangle from the clip stack.

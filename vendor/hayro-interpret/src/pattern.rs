@@ -320,6 +320,11 @@ impl<'a, T: Device<'a>> Device<'a> for StencilPatternDevice<'a, '_, T> {
         self.inner.draw_glyph_run(glyph_run, props, draw_mode);
     }
 
+    // ORDEX-PATCH: glyph runs go to the inner device as they are, so it decides.
+    fn reads_glyph_paint(&self) -> bool {
+        self.inner.reads_glyph_paint()
+    }
+
     fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
         if let Image::Stencil(mut s) = image {
             s.paint = self.paint.clone();

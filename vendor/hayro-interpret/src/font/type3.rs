@@ -120,6 +120,11 @@ impl<'a, T: Device<'a>> Device<'a> for Type3ShapeGlyphDevice<'a, '_, T> {
         self.inner.draw_glyph_run(glyph_run, props, draw_mode);
     }
 
+    // ORDEX-PATCH: glyph runs go to the inner device as they are, so it decides.
+    fn reads_glyph_paint(&self) -> bool {
+        self.inner.reads_glyph_paint()
+    }
+
     fn pop_clip(&mut self) {
         self.inner.pop_clip();
     }

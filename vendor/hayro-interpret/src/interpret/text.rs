@@ -86,6 +86,9 @@ pub(crate) fn show_glyph_run<'a>(ctx: &mut Context<'a>, device: &mut impl Device
         WritingMode::Vertical
     };
 
+    // ORDEX-PATCH: a device that does not read a glyph run's paint gets a placeholder.
+    let paint_read = device.reads_glyph_paint();
+
     let clip_path = {
         let run = GlyphRun {
             glyphs: &ctx.glyph_scratch,
@@ -112,64 +115,64 @@ pub(crate) fn show_glyph_run<'a>(ctx: &mut Context<'a>, device: &mut impl Device
             TextRenderingMode::Fill => {
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(false),
+                    ctx.glyph_props(false, paint_read),
                     &DrawMode::Fill(FillRule::NonZero),
                 );
             }
             TextRenderingMode::Stroke => {
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(true),
+                    ctx.glyph_props(true, paint_read),
                     &DrawMode::Stroke(ctx.stroke_props().clone()),
                 );
             }
             TextRenderingMode::FillStroke => {
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(false),
+                    ctx.glyph_props(false, paint_read),
                     &DrawMode::Fill(FillRule::NonZero),
                 );
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(true),
+                    ctx.glyph_props(true, paint_read),
                     &DrawMode::Stroke(ctx.stroke_props().clone()),
                 );
             }
             TextRenderingMode::Invisible => {
                 // Still call draw_glyph_run for invisible text, so that it can
                 // for example be used for text extraction.
-                device.draw_glyph_run(&run, ctx.draw_props(false), &DrawMode::Invisible);
+                device.draw_glyph_run(&run, ctx.glyph_props(false, paint_read), &DrawMode::Invisible);
             }
             TextRenderingMode::FillAndClip => {
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(false),
+                    ctx.glyph_props(false, paint_read),
                     &DrawMode::Fill(FillRule::NonZero),
                 );
             }
             TextRenderingMode::StrokeAndClip => {
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(true),
+                    ctx.glyph_props(true, paint_read),
                     &DrawMode::Stroke(ctx.stroke_props().clone()),
                 );
             }
             TextRenderingMode::FillAndStrokeAndClip => {
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(false),
+                    ctx.glyph_props(false, paint_read),
                     &DrawMode::Fill(FillRule::NonZero),
                 );
                 device.draw_glyph_run(
                     &run,
-                    ctx.draw_props(true),
+                    ctx.glyph_props(true, paint_read),
                     &DrawMode::Stroke(ctx.stroke_props().clone()),
                 );
             }
             TextRenderingMode::Clip => {
                 // TODO: Pass clipping-only text with its own draw mode, so that devices
                 // can tell it apart from invisible text.
-                device.draw_glyph_run(&run, ctx.draw_props(false), &DrawMode::Invisible);
+                device.draw_glyph_run(&run, ctx.glyph_props(false, paint_read), &DrawMode::Invisible);
             }
         }
 
