@@ -212,11 +212,31 @@ def main():
             b["j1"].append(ordex([str(big), "-j1"]))
             b["ptt"].append(pdftotext_each([big]))
         bj1, bptt = median_row(b["j1"]), median_row(b["ptt"])
+        # The long document as a batch: listed once and SCALE times on stdin, so that the
+        # -jN speed-up and the flat memory are shown for long documents too (one document
+        # runs on one core: -jN spreads documents, not pages).
+        bb = {"x1": [], "j1": [], "jN": []}
+        for i in range(runs):
+            print(f"bench: {BIG_PAGES}-page batch run {i + 1}/{runs}", file=sys.stderr)
+            bb["x1"].append(ordex(["-", jn], f"{big}\n"))
+            bb["j1"].append(ordex(["-", "-j1"], f"{big}\n" * SCALE))
+            bb["jN"].append(ordex(["-", jn], f"{big}\n" * SCALE))
+        bx1, bbj1, bbjN = (median_row(bb[k]) for k in ("x1", "j1", "jN"))
     table(f"One {big_pages}-page document ({size_mb:.1f} MB, qpdf from {len(used)} corpus files)",
           [("ordex -j1", bj1), ("pdftotext -layout", bptt)], 1, big_pages)
     print("  ratios:")
     print(f"    ordex -j1 CPU / pdftotext CPU        {bj1[1] / bptt[1]:6.2f}")
     print(f"    ordex -j1 peak RSS / pdftotext peak  {bj1[2] / bptt[2]:6.2f}")
+    print(f"\nThe {big_pages}-page document as a batch (ordex extract -, listed once and {SCALE} times)")
+    print(f"  {'':<22}{'docs':>7}{'docs/s':>9}{'CPU s':>9}{'wall s':>9}{'peak RSS MB':>13}")
+    for name, k, (wall, cpu, rss) in ((f"x1 {jn}", 1, bx1), (f"x{SCALE} -j1", SCALE, bbj1),
+                                      (f"x{SCALE} {jn}", SCALE, bbjN)):
+        print(f"  {name:<22}{k:>7}{k / wall:>9.1f}{cpu:>9.2f}{wall:>9.2f}{rss:>13.1f}")
+    print("  ratios:")
+    print(f"    x{SCALE} {jn} wall / x{SCALE} -j1 wall        {bbjN[0] / bbj1[0]:6.2f}"
+          f"   (speed-up {bbj1[0] / bbjN[0]:.2f}x on {NPROC} cores)")
+    print(f"    peak RSS x{SCALE} / x1 at {jn}           {bbjN[2] / bx1[2]:6.2f}")
+    print(f"    CPU per document, x{SCALE} -j1 / pdftotext {bbj1[1] / SCALE / bptt[1]:6.2f}")
     print(f"\nload average at end: {load()}")
     (all1, ours1), elapsed = busy_secs(), time.monotonic() - t0
     other = max(0.0, (all1 - busy0[0]) - (ours1 - busy0[1]))

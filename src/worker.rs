@@ -307,6 +307,11 @@ fn describe_status(status: ExitStatus) -> String {
 /// one's page count and record to standard output until the input ends.
 pub fn serve(config: &Config) -> std::io::Result<()> {
     limit_self(config.limits.memory_bytes);
+    // On this thread, before the first document: the compiled patterns then sit apart from
+    // the documents' memory, and a worker's peak does not rise after its first long document.
+    // Compiling leaves free memory in the heap; hand it back before the first document.
+    crate::pattern::compile_all();
+    give_back_memory();
     let config = config.clone();
     let reader = std::thread::Builder::new()
         .name("ordex-worker".into())

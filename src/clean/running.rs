@@ -5,7 +5,7 @@
 //! to repeat ("IT IS SO ORDERED.") is never touched.
 
 use super::CleanPage;
-use crate::pattern::Pattern;
+use crate::pattern::{Compile, Pattern};
 use crate::pdf::Line;
 use regex::Regex;
 use std::collections::HashMap;
@@ -27,6 +27,9 @@ static CASE_NO: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\b[0-9]{1,2}:[0-9]{2}-[a-z]{2,4}-[0-9]{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*[0-9]")
         .expect("static regex")
 });
+
+/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+pub(crate) static PATTERNS: [&dyn Compile; 2] = [&PAGE_NUMBER, &CASE_NO];
 
 fn band(line: &Line, height: f64) -> Option<bool> {
     if line.baseline < TOP * height {

@@ -15,7 +15,7 @@
 //! overlaid stamps whose words are interleaved on one line (that needs word positions), drop
 //! text, or guess a field that is not printed.
 
-use crate::pattern::Pattern;
+use crate::pattern::{Compile, Pattern};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -163,6 +163,9 @@ static FIELDS: Pattern<Vec<(Field, Regex)>> = Pattern::new(|| {
         .map(|f| (*f, Regex::new(&anchored(f)).expect("FIELDS regex")))
         .collect()
 });
+
+/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+pub(crate) static PATTERNS: [&dyn Compile; 2] = [&HEAD, &FIELDS];
 
 /// What one pass over a line found, before the form is decided.
 #[derive(Debug, Default)]

@@ -10,7 +10,7 @@
 use super::courts;
 use super::parties::{parties, role_of};
 use super::{minutes, Caption, Signature};
-use crate::pattern::Pattern;
+use crate::pattern::{Compile, Pattern};
 use crate::pdf::Line;
 use regex::Regex;
 
@@ -68,6 +68,10 @@ static JUDGE: Pattern = Pattern::new(|| {
         r"^(?:(?:Judge|JUDGE):?\s+(?:(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+)?|(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+)([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.']*){1,4})\s*$",
     )
 });
+
+/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+pub(crate) static PATTERNS: [&dyn Compile; 6] =
+    [&CASE_NUMBERS, &CASE_LABEL, &CORE, &CV_SHORT, &TITLE, &JUDGE];
 
 /// Case numbers as printed in `text`, in order.
 pub fn case_numbers(text: &str) -> Vec<String> {

@@ -5,7 +5,7 @@
 
 use super::{Clause, Order};
 use crate::clean::reflow::{starts_item, Paragraph};
-use crate::pattern::Pattern;
+use crate::pattern::{Compile, Pattern};
 use regex::Regex;
 
 fn re(p: &str) -> Regex {
@@ -39,6 +39,17 @@ static RECITAL: Pattern = Pattern::new(|| {
         r"(?i)^(on\s+(?-u:\w)+\s+[0-9]|see\s|the\s+(?-u:\w)+\s+references)|\b(filed|issued|moved|lodged|submitted)\b",
     )
 });
+
+/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+pub(crate) static PATTERNS: [&dyn Compile; 7] = [
+    &SO_ORDERED,
+    &LEAD_IN,
+    &HEADING,
+    &DECRETAL,
+    &STRONG,
+    &CLOSING,
+    &RECITAL,
+];
 
 /// Split a label ("1.", "(a)", "A.") off a clause; returns (label, rest).
 fn label(text: &str) -> (Option<String>, String) {

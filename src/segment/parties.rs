@@ -6,7 +6,7 @@
 
 use super::caption::upper_share;
 use super::Party;
-use crate::pattern::Pattern;
+use crate::pattern::{Compile, Pattern};
 use regex::Regex;
 
 fn re(p: &str) -> Regex {
@@ -18,6 +18,9 @@ static ROLE: Pattern = Pattern::new(|| {
         r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)\s*(?:and\s+(?:counter-?(?-u:\w)+|appell(?-u:\w)+))?[.,;]*$",
     )
 });
+
+/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+pub(crate) static PATTERNS: [&dyn Compile; 1] = [&ROLE];
 
 /// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.
 pub fn role_of(text: &str) -> Option<&'static str> {

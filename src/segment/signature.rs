@@ -4,7 +4,7 @@
 use super::Signature;
 use crate::clean::reflow::TLine;
 use crate::dates::parse_date;
-use crate::pattern::Pattern;
+use crate::pattern::{Compile, Pattern};
 use regex::Regex;
 
 fn re(p: &str) -> Regex {
@@ -24,6 +24,10 @@ static FOR_THE_COURT: Pattern = Pattern::new(|| re(r"(?i)^(entered\s+)?(for|by)\
 static HONORIFIC: Pattern = Pattern::new(|| {
     re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
 });
+
+/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+pub(crate) static PATTERNS: [&dyn Compile; 5] =
+    [&TITLE, &SO_ORDERED, &DATE_LINE, &FOR_THE_COURT, &HONORIFIC];
 
 /// Where the signature block sits in the lines, and what it says.
 #[derive(Debug, Clone, Default, PartialEq)]
