@@ -6,12 +6,14 @@
 //! into each new one, so a batch's peak memory rose with its length (the `×20 / ×1` figure in the
 //! README's Performance section).
 //!
-//! A [`Pattern`] compiles its regex once per process, on first use, and hands each thread a
+//! A [`Pattern`] compiles its regex once per process, on first use or ahead of it
+//! ([`compile_all`], which workers call before their first document), and hands each thread a
 //! clone: a clone shares the compiled program and starts with empty caches. [`Document`] drops
 //! the thread's clones when a document ends, so each document's caches are its own. Rebuilding
 //! them costs a little CPU per document (measured in the README).
 //!
-//! Never matches anything itself and never does I/O: it only decides how long caches live.
+//! Never matches anything itself and never does I/O: it only decides when patterns are compiled
+//! and how long their caches live.
 
 use regex::Regex;
 use std::any::Any;
@@ -82,9 +84,9 @@ impl<T: Send + Sync> Compile for Pattern<T> {
 /// first document and stay in the heap among the holes that document's buffers leave, so every
 /// later long document peaked higher than the first: the 200-page benchmark document listed 20
 /// times peaked 1.21 times as high as alone. Compiled first, they sit below everything a
-/// document allocates. A document of any length uses nearly all of them, so compiling them
-/// first costs no CPU; the one left out, `pdf`'s page-count scan for truncated files, is
-/// rarely needed and small.
+/// document allocates. A document uses most of them anyway, so compiling all first costs
+/// little CPU (about 2 ms for the ones the 200-page benchmark document never needs). Left out:
+/// `pdf`'s page-count scan, declared inside its function and only run on truncated files.
 pub fn compile_all() -> usize {
     use crate::clean::{running, stamps};
     use crate::segment::{caption, courts, minutes, order, parties, signature};
