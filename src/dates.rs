@@ -49,7 +49,7 @@ static DATE_RE: Pattern = Pattern::new(|| {
     Regex::new(&pattern).expect("date pattern from fixed pieces compiles")
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 1] = [&DATE_RE];
 
 /// The first date in `text` as ISO "YYYY-MM-DD", from forms judges' signature blocks and orders use:

@@ -28,7 +28,7 @@ static CASE_NO: Pattern = Pattern::new(|| {
         .expect("static regex")
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 2] = [&PAGE_NUMBER, &CASE_NO];
 
 fn band(line: &Line, height: f64) -> Option<bool> {

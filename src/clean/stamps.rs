@@ -164,7 +164,7 @@ static FIELDS: Pattern<Vec<(Field, Regex)>> = Pattern::new(|| {
         .collect()
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 2] = [&HEAD, &FIELDS];
 
 /// What one pass over a line found, before the form is decided.

@@ -69,7 +69,7 @@ static JUDGE: Pattern = Pattern::new(|| {
     )
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 6] =
     [&CASE_NUMBERS, &CASE_LABEL, &CORE, &CV_SHORT, &TITLE, &JUDGE];
 

@@ -361,7 +361,7 @@ static STATE_RE: Pattern = Pattern::new(|| {
     Regex::new(&format!(r"\b(?:{names})\b")).expect("state pattern from the fixed table compiles")
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 3] = [&CIRCUIT_RE, &DISTRICT_RE, &STATE_RE];
 
 /// CourtListener's court id for a court name as printed in a caption (lines joined by spaces,

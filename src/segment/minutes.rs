@@ -18,7 +18,7 @@ static PRESENT: Pattern = Pattern::new(|| {
 static PAGE_OF: Pattern =
     Pattern::new(|| Regex::new(r"\s*Page [0-9]+ of [0-9]+\s*$").expect("static regex")); // invariant: literal
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 2] = [&PRESENT, &PAGE_OF];
 
 /// Is this page-1 text a minutes form?

@@ -40,7 +40,7 @@ static RECITAL: Pattern = Pattern::new(|| {
     )
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 7] = [
     &SO_ORDERED,
     &LEAD_IN,

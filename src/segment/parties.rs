@@ -19,7 +19,7 @@ static ROLE: Pattern = Pattern::new(|| {
     )
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 1] = [&ROLE];
 
 /// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.

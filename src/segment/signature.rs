@@ -25,7 +25,7 @@ static HONORIFIC: Pattern = Pattern::new(|| {
     re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
 });
 
-/// This module's patterns, compiled before a worker's first document ([`crate::pattern::compile_all`]).
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 5] =
     [&TITLE, &SO_ORDERED, &DATE_LINE, &FOR_THE_COURT, &HONORIFIC];
 
