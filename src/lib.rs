@@ -28,8 +28,8 @@
 //! - [`segment`]: `footnotes`, `caption` (with `parties`, `courts`, and `minutes` for C.D. Cal.
 //!   minutes forms), `signature`, `order`. Total: it returns what it found plus warnings and
 //!   never panics on purpose.
-//! - [`pattern`]: regexes compiled once per process whose match caches last one document, so a
-//!   long batch's memory stays flat.
+//! - [`pattern`]: regexes compiled once per process (by workers before their first document)
+//!   whose match caches last one document, so a long batch's memory stays flat.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:

@@ -83,7 +83,7 @@ impl<T: Send + Sync> Compile for Pattern<T> {
 /// Compiled on first use instead, the patterns come into being in the middle of a worker's
 /// first document and stay in the heap among the holes that document's buffers leave, so every
 /// later long document peaked higher than the first: the 200-page benchmark document listed 20
-/// times peaked 1.21 times as high as alone. Compiled first, they sit below everything a
+/// times peaked 1.20 times as high as alone. Compiled first, they sit below everything a
 /// document allocates. A document uses most of them anyway, so compiling all first costs
 /// little CPU (about 2 ms for the ones the 200-page benchmark document never needs). Left out:
 /// `pdf`'s page-count scan, declared inside its function and only run on truncated files.
