@@ -8,6 +8,8 @@
 //!                                      stamps) get OCR'd words as lines, like drawn text
 //!       ──clean──────▶ CleanDoc        line numbers, CM/ECF stamps, running heads/feet and page
 //!                                      numbers gone; stamps parsed into `Ecf`; quality flags
+//!       ──classify───▶ Classification  what paper it is (`doc_type`, with evidence), the papers
+//!                                      one PDF holds, and which of them holds the order
 //!       ──segment────▶ Segments        caption, body (reflowed paragraphs), order clauses,
 //!                                      signature, footnotes, plus warnings
 //!       ──record─────▶ Record          the JSON schema `ordex/1`, one per input, ok or error
@@ -25,6 +27,9 @@
 //! - [`clean`]: `encoding` (garbled layers, shift repair), `stamps`, `line_numbers`, `running`
 //!   (heads, feet, page numbers); `reflow` joins lines into paragraphs (called by `segment` on
 //!   the body). Works on our own `Page`/`Line`/`Word` types.
+//! - [`classify`]: `title` (a title's head noun), `forms` (the marks of transcripts,
+//!   declarations, verdicts, letters, complaints, opinions; counsel's signature), `pages`
+//!   (slip sheets, cover sheets, where a filing's next paper begins).
 //! - [`segment`]: `footnotes`, `caption` (with `parties`, `courts`, and `minutes` for C.D. Cal.
 //!   minutes forms), `signature`, `order`. Total: it returns what it found plus warnings and
 //!   never panics on purpose.
@@ -47,6 +52,7 @@
 //! - Coordinates are display space: points, top-left origin, after `/Rotate`.
 
 pub mod batch;
+pub mod classify;
 pub mod clean;
 pub mod dates;
 pub mod error;
@@ -281,7 +287,8 @@ pub fn run_ocr(
 /// the fuzz target over arbitrary glyphs; [`process`] is the entry for bytes.
 pub fn build_record(doc: pdf::Document) -> Record {
     let clean = clean::clean(doc);
-    let seg = segment::segment(&clean);
+    let class = classify::classify(&clean);
+    let seg = segment::segment_as(&clean, &class);
     let mut warnings = clean.warnings.clone();
     warnings.extend(seg.warnings);
     let mut quality = clean.quality.clone();
@@ -326,6 +333,9 @@ pub fn build_record(doc: pdf::Document) -> Record {
         warnings,
         quality,
         ecf: clean.ecf.clone(),
+        doc_type: class.doc_type,
+        doc_type_evidence: class.evidence,
+        parts: class.parts,
         caption: seg.caption,
         body: seg.body,
         order: seg.order,

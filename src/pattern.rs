@@ -88,9 +88,14 @@ impl<T: Send + Sync> Compile for Pattern<T> {
 /// little CPU (about 2 ms for the ones the 200-page benchmark document never needs). Left out:
 /// `pdf`'s page-count scan, declared inside its function and only run on truncated files.
 pub fn compile_all() -> usize {
+    use crate::classify::{forms, pages, title};
     use crate::clean::{running, stamps};
     use crate::segment::{caption, courts, minutes, order, parties, signature};
-    let lists: [&[&dyn Compile]; 9] = [
+    let lists: [&[&dyn Compile]; 13] = [
+        &crate::classify::PATTERNS,
+        &forms::PATTERNS,
+        &pages::PATTERNS,
+        &title::PATTERNS,
         &stamps::PATTERNS,
         &running::PATTERNS,
         &crate::dates::PATTERNS,

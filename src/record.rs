@@ -3,6 +3,7 @@
 //! Every field is always present (null or empty where not found), so consumers and index
 //! mappings see one stable shape.
 
+use crate::classify::{DocType, Part};
 use crate::clean::{Ecf, Quality};
 use crate::error::DocError;
 use crate::segment::{Body, Caption, Footnote, Order, Signature};
@@ -74,6 +75,12 @@ pub struct Record {
     pub quality: Quality,
     /// The CM/ECF stamp, parsed.
     pub ecf: Option<Ecf>,
+    /// What kind of paper the filing is (its first paper's type).
+    pub doc_type: DocType,
+    /// The signals that decided `doc_type`.
+    pub doc_type_evidence: Vec<String>,
+    /// The papers the PDF holds, with their types and pages.
+    pub parts: Vec<Part>,
     /// Court, case numbers, parties, title.
     pub caption: Caption,
     /// The body between caption and signature.
@@ -117,6 +124,9 @@ impl Record {
             warnings: Vec::new(),
             quality: Quality::default(),
             ecf: None,
+            doc_type: DocType::Other,
+            doc_type_evidence: Vec::new(),
+            parts: Vec::new(),
             caption: Caption::default(),
             body: Body::default(),
             order: Order::default(),

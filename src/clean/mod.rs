@@ -35,6 +35,9 @@ pub struct CleanPage {
     pub needs_ocr: bool,
     /// Mean OCR word confidence (0..100) when the page's words were read by OCR.
     pub ocr_confidence: Option<f64>,
+    /// The running header and footer lines taken off this page (page numbers aside): a
+    /// pleading paper's footer names the paper, a form's footer its form.
+    pub running: Vec<String>,
 }
 
 /// Text-layer quality, as the record reports it.
@@ -137,6 +140,7 @@ pub fn clean(mut doc: Document) -> CleanDoc {
             line_numbers,
             needs_ocr,
             ocr_confidence: p.ocr_confidence,
+            running: Vec::new(),
         });
     }
     let (ecf, stamp_warnings) = stamps::summarize(&stamps_per_page);

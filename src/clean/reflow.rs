@@ -100,6 +100,16 @@ pub fn starts_item(text: &str) -> bool {
     if label.is_empty() || label.len() > 4 {
         return false;
     }
+    // Initials and abbreviations are no letter labels: "S. C. § 636", "J. Smith".
+    if label.len() == 1 && head.ends_with('.') && !head.starts_with('(') {
+        let next = rest.split_whitespace().next().unwrap_or("");
+        let initial = next.len() <= 3
+            && next.ends_with('.')
+            && next.chars().next().is_some_and(char::is_uppercase);
+        if initial {
+            return false;
+        }
+    }
     (label.len() <= 3 && label.chars().all(|c| c.is_ascii_digit()))
         || (label.len() == 1 && label.chars().all(|c| c.is_ascii_alphabetic()))
         || label
@@ -134,6 +144,13 @@ fn is_heading(l: &TLine, f: &Frame) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[' || c == '(');
     short && (upper > 0.8 || centred) && !open_end && starts_capital
+}
+
+/// An item of a list in legal drafting ends in a semicolon, the last but one in "; and" or
+/// "; or": an indented line after one starts the next item.
+fn ends_list_item(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("; and") || t.ends_with("; or")
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -255,7 +272,7 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
                     || short_end
                     || p.text.trim_end().ends_with(':') && (starts_item(&l.text) || indent)
                     || (same_page && (gap > 1.6 * f.pitch || gap < -1.0))
-                    || (indent && (ends_sentence(&p.text) || !same_page))
+                    || (indent && (ends_sentence(&p.text) || ends_list_item(&p.text) || !same_page))
             }
         };
         if brk || out.is_empty() {

@@ -141,8 +141,18 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
     let mut removed = 0;
     for (p, page_drop) in pages.iter_mut().zip(drop) {
         removed += page_drop.iter().filter(|d| **d).count();
-        let mut it = page_drop.into_iter();
-        p.lines.retain(|_| !it.next().unwrap_or(false));
+        let lines = std::mem::take(&mut p.lines);
+        for (l, gone) in lines.into_iter().zip(page_drop) {
+            if !gone {
+                p.lines.push(l);
+                continue;
+            }
+            // What the running lines said stays known (a pleading footer names the paper).
+            let text = l.text();
+            if !is_page_number(&text) {
+                p.running.push(text);
+            }
+        }
     }
     removed
 }

@@ -198,8 +198,9 @@ pub fn run_text(glyphs: &[Glyph]) -> String {
         .join(" ")
 }
 
-/// Fold a line made only of small raised numbers (a footnote mark left alone once a margin
-/// line number on its baseline was removed) into the line just below it, as marks.
+/// Fold a line made only of small raised marks (a footnote number, an ordinal's "th" left
+/// alone once a margin line number on its baseline was removed) into the line just below it,
+/// as marks.
 pub fn fold_marks(lines: &mut Vec<Line>) {
     let mut i = 0;
     while i + 1 < lines.len() {
@@ -207,10 +208,13 @@ pub fn fold_marks(lines: &mut Vec<Line>) {
         let small = a.words.iter().all(|w| {
             w.size < 0.85 * b.size
                 && !w.text.is_empty()
-                && w.text.chars().all(|c| c.is_ascii_digit() || c == '*')
+                && (w.text.chars().all(|c| c.is_ascii_digit() || c == '*')
+                    || matches!(w.text.as_str(), "th" | "st" | "nd" | "rd" | "d"))
         });
         let above = b.baseline - a.baseline > 0.0 && b.baseline - a.baseline < 0.6 * b.size;
-        let touches = a.bbox.x1 >= b.bbox.x0 - 0.6 * b.size && a.bbox.x0 <= b.bbox.x1;
+        // A mark touches the words it is raised on, at either end.
+        let reach = 0.6 * b.size;
+        let touches = a.bbox.x1 >= b.bbox.x0 - reach && a.bbox.x0 <= b.bbox.x1 + reach;
         if small && above && touches && a.words.len() <= 2 {
             let mut words: Vec<Word> = lines.remove(i).words;
             words.iter_mut().for_each(|w| w.sup = true);

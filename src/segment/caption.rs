@@ -69,9 +69,24 @@ static JUDGE: Pattern = Pattern::new(|| {
     )
 });
 
+/// A labelled field of a caption's right column ("Date: May 1, 2024", "Judge: Hon. ...",
+/// "Complaint Filed: ..."): a few words and a colon at the start of the line.
+static LABEL_LINE: Pattern = Pattern::new(|| {
+    re(
+        r"^(?:[A-Z][a-z][A-Za-z .'/&-]{0,23}|DATE|TIME|JUDGE|DEPT|DEPARTMENT|CTRM|COURTROOM|PLACE|LOCATION|HEARING(?: DATE)?|TRIAL(?: DATE)?|(?:ACTION|COMPLAINT|PETITION) FILED|(?:MAGISTRATE|DISTRICT) JUDGE):\s*\S",
+    )
+});
+
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 6] =
-    [&CASE_NUMBERS, &CASE_LABEL, &CORE, &CV_SHORT, &TITLE, &JUDGE];
+pub(crate) static PATTERNS: [&dyn Compile; 7] = [
+    &CASE_NUMBERS,
+    &CASE_LABEL,
+    &CORE,
+    &CV_SHORT,
+    &TITLE,
+    &JUDGE,
+    &LABEL_LINE,
+];
 
 /// Case numbers as printed in `text`, in order.
 pub fn case_numbers(text: &str) -> Vec<String> {
@@ -122,7 +137,7 @@ pub fn normalize_case_number(text: &str) -> Option<String> {
     Some(format!("{}-{}-{:0>5}", &c[2], c[1].to_lowercase(), &c[3]))
 }
 
-pub(super) fn upper_share(text: &str) -> f64 {
+pub(crate) fn upper_share(text: &str) -> f64 {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() {
         return 0.0;
@@ -131,7 +146,7 @@ pub(super) fn upper_share(text: &str) -> f64 {
 }
 
 /// Does this line name a court?
-fn is_court_line(text: &str) -> bool {
+pub(crate) fn is_court_line(text: &str) -> bool {
     let t = text.to_uppercase();
     let court = t.contains("COURT") || t.contains("TRIBUNAL");
     let kind = [
@@ -243,9 +258,14 @@ fn split_line(line: &Line, sep: Option<f64>, page_mid: f64) -> Cut {
             .join(" ")
     };
     if !had_sep {
+        // A word that starts at the right column's edge is the column's, however close the
+        // left column's words come (the column is left-aligned).
+        let at_column = right
+            .first()
+            .is_some_and(|r| (r.bbox.x0 - (x + 4.0)).abs() < 3.0);
         match (left.last(), right.first()) {
             // Words on both sides with no gap between: a line across the table.
-            (Some(l), Some(r)) if r.bbox.x0 - l.bbox.x1 < 2.0 * r.size.max(6.0) => {
+            (Some(l), Some(r)) if r.bbox.x0 - l.bbox.x1 < 2.0 * r.size.max(6.0) && !at_column => {
                 return Cut::Across(line.text())
             }
             (Some(_), Some(_)) => {}
@@ -284,31 +304,42 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
     if let Some((_, x)) = best {
         return Some(x - 2.0);
     }
-    // A right column: words starting after a wide gap at a common x in the right half.
-    let mut starts: Vec<f64> = Vec::new();
+    // A right column: words starting at a common x in the right half, after a wide gap (or
+    // first on their line). A left-aligned column holds its x however long the party names
+    // beside it run, so a word at that x after a narrower gap (more than a space) counts too,
+    // once a wide-gap start has shown the column.
+    let mut strong: Vec<f64> = Vec::new();
+    let mut weak: Vec<f64> = Vec::new();
     for l in lines {
         for pair in l.words.windows(2) {
             let gap = pair[1].bbox.x0 - pair[0].bbox.x1;
-            if gap > 3.0 * pair[1].size.max(6.0) && pair[1].bbox.x0 > 0.4 * width {
-                starts.push(pair[1].bbox.x0);
+            let size = pair[1].size.max(6.0);
+            if pair[1].bbox.x0 > 0.4 * width {
+                if gap > 3.0 * size {
+                    strong.push(pair[1].bbox.x0);
+                } else if gap > 0.8 * size {
+                    weak.push(pair[1].bbox.x0);
+                }
             }
         }
         if let Some(w) = l.words.first() {
             if w.bbox.x0 > 0.45 * width && w.bbox.x0 < 0.7 * width {
-                starts.push(w.bbox.x0);
+                strong.push(w.bbox.x0);
             }
         }
     }
     let mut best: Option<(usize, f64)> = None;
-    for &x in &starts {
-        let near: Vec<f64> = starts
+    for &x in &strong {
+        let near: Vec<f64> = strong
             .iter()
             .copied()
             .filter(|y| (*y - x).abs() < 12.0)
             .collect();
+        let aligned = weak.iter().filter(|y| (*y - x).abs() < 3.0).count();
+        let n = near.len() + aligned;
         let min = near.iter().copied().fold(f64::MAX, f64::min);
-        if near.len() >= 2 && best.is_none_or(|(bn, _)| near.len() > bn) {
-            best = Some((near.len(), min));
+        if n >= 2 && best.is_none_or(|(bn, _)| n > bn) {
+            best = Some((n, min));
         }
     }
     best.map(|(_, x)| x - 4.0)
@@ -505,9 +536,9 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     }
 
     // Title: in the right column, else among the stacked lines.
-    cap.title = title(&right)
-        .or_else(|| title(&across))
-        .or_else(|| title(&left));
+    cap.title = title(&right, true)
+        .or_else(|| title(&across, false))
+        .or_else(|| title(&left, false));
     cap.judge = right.iter().chain(across.iter()).find_map(|t| {
         let c = JUDGE.get().captures(t.trim())?;
         Some(c[1].trim().trim_end_matches(',').to_string())
@@ -539,25 +570,58 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     (cap, end, warnings, None)
 }
 
-fn title(lines: &[String]) -> Option<String> {
+/// The title among `lines` (one column of the caption, or its lines across). `named`: any
+/// block of title lines counts if it names a kind of paper (the right column, which holds
+/// nothing but case numbers, labels and the title); else a block must start with a title word
+/// (the left column and the lines across also hold the parties).
+fn title(lines: &[String], named: bool) -> Option<String> {
     // Every block that starts with a title word, joined: an order can carry two titles, one
     // under the other with its docket reference between ("ORDER GRANTING MOTION FOR FEES /
     // (ECF No. 26) / ORDER SEALING DOCKET NUMBERS 26-2 AND 26-3 ...").
     let starts = |t: &str| TITLE.get().is_match(t.trim()) && upper_share(t) > 0.6;
-    let mut blocks: Vec<String> = Vec::new();
-    let mut i = lines.iter().position(|t| starts(t))?;
-    loop {
-        let mut out = lines[i].trim().to_string();
-        i += 1;
-        while let Some(t) = lines.get(i).map(|t| t.trim()) {
-            if title_stops(t) {
+    let block_end = |from: usize| {
+        let mut j = from + 1;
+        while lines.get(j).is_some_and(|t| {
+            let t = t.trim();
+            !title_stops(t) && (!named || title_like(t))
+        }) {
+            j += 1;
+        }
+        j
+    };
+    let mut i = if named {
+        let mut found = None;
+        let mut k = 0;
+        while k < lines.len() {
+            let t = lines[k].trim();
+            if !title_like(t) || title_stops(t) {
+                k += 1;
+                continue;
+            }
+            let e = block_end(k);
+            let text: Vec<&str> = lines[k..e].iter().map(|t| t.trim()).collect();
+            if crate::classify::title::head(&text.join(" ")).is_some() {
+                found = Some(k);
                 break;
             }
-            out.push(' ');
-            out.push_str(t);
-            i += 1;
+            k = e;
         }
-        blocks.push(out);
+        found?
+    } else {
+        let mut i = lines.iter().position(|t| starts(t))?;
+        // The title's first words may stand on lines above its head noun: the filer
+        // ("PLAINTIFFS' UNOPPOSED") and its qualifiers.
+        while i > 0 && continues_title_upward(lines[i - 1].trim()) {
+            i -= 1;
+        }
+        i
+    };
+    let mut blocks: Vec<String> = Vec::new();
+    loop {
+        let e = block_end(i);
+        let text: Vec<&str> = lines[i..e].iter().map(|t| t.trim()).collect();
+        blocks.push(text.join(" "));
+        i = e;
         // A second title follows only its docket reference, directly.
         let after_reference = lines
             .get(i)
@@ -568,6 +632,52 @@ fn title(lines: &[String]) -> Option<String> {
         }
     }
     Some(blocks.join(" "))
+}
+
+/// A line that can be part of a title: in capitals, not a label, a case number, a party's
+/// role or name line, or a caption marker ("CLASS ACTION", "JURY TRIAL DEMANDED").
+fn title_like(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    // Caption markers are lines of their own; a title may start with the same word
+    // ("REDACTED ORDER GRANTING ...").
+    let marker = [
+        "class action",
+        "collective action",
+        "jury trial demanded",
+        "demand for jury trial",
+        "under seal",
+        "filed under seal",
+        "redacted",
+        "redacted version",
+        "public version",
+        "public redacted version",
+        "all actions",
+    ]
+    .contains(&bare);
+    !t.is_empty()
+        && !marker
+        && !title_stops(t)
+        && role_of(t).is_none()
+        && !lower.contains(" v.")
+        && !lower.contains(" vs")
+        && ![
+            "hon.",
+            "honorable",
+            "the honorable",
+            "magistrate judge",
+            "district judge",
+            "this document relates",
+            "chapter ",
+        ]
+        .iter()
+        .any(|k| lower.starts_with(k))
+}
+
+/// A line above a title's head noun that belongs to the title: a title line that does not
+/// end the line before it (a party's name ends in a comma).
+fn continues_title_upward(t: &str) -> bool {
+    title_like(t) && !t.ends_with([',', ';', ':'])
 }
 
 /// A title ends at a reference line ("(ECF No. 26)", "[Re: Dkt. 5]"), a hearing block, a line
@@ -593,6 +703,7 @@ fn title_stops(t: &str) -> bool {
         .any(|k| lower.starts_with(k))
         || upper_share(t) < 0.6
         || !case_numbers(t).is_empty()
+        || LABEL_LINE.get().is_match(t)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod order;
 pub mod parties;
 pub mod signature;
 
+use crate::classify::Classification;
 use crate::clean::reflow::{self, Paragraph, TLine};
 use crate::clean::{running, CleanDoc};
 use crate::pdf::Line;
@@ -70,6 +71,10 @@ pub struct Clause {
 /// The decretal part.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Order {
+    /// The pages (1-based) of the operative order: a whole order, judgment or minute order;
+    /// the disposition of an opinion; the order section of a stipulation or motion. Empty when
+    /// the document has none.
+    pub pages: Vec<usize>,
     /// The sentence that opens it ("IT IS HEREBY ORDERED that:").
     pub lead_in: Option<String>,
     /// The clauses in order.
@@ -123,7 +128,7 @@ pub struct Segments {
     pub trailing_text: String,
 }
 
-fn tline(page: usize, l: &Line) -> TLine {
+pub(crate) fn tline(page: usize, l: &Line) -> TLine {
     TLine {
         page,
         text: l.text(),
@@ -134,8 +139,15 @@ fn tline(page: usize, l: &Line) -> TLine {
     }
 }
 
-/// Segment a cleaned document.
+/// Segment a cleaned document, classifying it first.
 pub fn segment(doc: &CleanDoc) -> Segments {
+    segment_as(doc, &crate::classify::classify(doc))
+}
+
+/// Segment a cleaned document of the kind `class` says it is: the order's clauses and the
+/// court's signature are looked for only in the paper that holds the operative order, and
+/// only there; a paper that is no order (a motion, a declaration, a transcript) has neither.
+pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
     let mut warnings = Vec::new();
     if doc.quality.garbled_text && !doc.quality.text_repaired {
         warnings.push("text layer garbled and not repairable: not segmented".to_string());
@@ -154,24 +166,37 @@ pub fn segment(doc: &CleanDoc) -> Segments {
         .collect();
     let (pages, footnotes) = footnotes::split(&pages, body_size);
 
-    // Caption on the first page with text.
+    // Caption on the first page with text; a cover sheet or an exhibit slip sheet before it
+    // is stepped over (its lines go with the caption's).
     let mut caption = Caption::default();
     let mut caption_text = String::new();
     let mut minutes_signature = None;
     let mut skip = 0;
-    let mut texted = pages.iter().filter(|(_, l)| !l.is_empty());
-    if let Some((number, first_lines)) = texted.next() {
-        let width = doc
-            .pages
+    let texted: Vec<&(usize, std::borrow::Cow<[Line]>)> =
+        pages.iter().filter(|(_, l)| !l.is_empty()).collect();
+    let width_of = |number: usize| {
+        doc.pages
             .iter()
-            .find(|p| p.number == *number)
-            .map_or(612.0, |p| p.width);
+            .find(|p| p.number == number)
+            .map_or(612.0, |p| p.width)
+    };
+    let sparse = |ls: &[Line]| {
+        let texts: Vec<String> = ls.iter().map(Line::text).collect();
+        crate::classify::pages::cover_sheet(&texts)
+            || crate::classify::pages::slip_sheet(&texts).is_some()
+    };
+    let lead = match texted.first() {
+        Some((_, ls)) if texted.len() > 1 && sparse(ls) => 1,
+        _ => 0,
+    };
+    if let Some((number, first_lines)) = texted.get(lead) {
+        let width = width_of(*number);
         let (mut c, mut n, mut w, mut form_signature) = caption::find(first_lines, width);
         // A long caption (a list of parties) runs onto the next page: when page 1 holds no
         // prose and no party found a role, read the two pages as one caption.
         let no_role = c.parties.iter().all(|p| p.role == "other");
         if n >= first_lines.len() && no_role {
-            if let Some((_, second)) = texted.next() {
+            if let Some((_, second)) = texted.get(lead + 1) {
                 let both: Vec<Line> = first_lines.iter().chain(second.iter()).cloned().collect();
                 let again = caption::find(&both, width);
                 if again.0.parties.iter().any(|p| p.role != "other") {
@@ -179,12 +204,17 @@ pub fn segment(doc: &CleanDoc) -> Segments {
                 }
             }
         }
+        if lead > 0 && c.court.is_none() {
+            // No caption behind the sheet either: the body starts after the sheet.
+            n = 0;
+            w.clear();
+        }
         minutes_signature = form_signature;
         caption = c;
-        skip = n;
-        let mut rest = n;
+        skip = n + texted[..lead].iter().map(|(_, l)| l.len()).sum::<usize>();
+        let mut rest = skip;
         let mut texts = Vec::new();
-        for (_, ls) in pages.iter().filter(|(_, l)| !l.is_empty()) {
+        for (_, ls) in &texted {
             let take = rest.min(ls.len());
             texts.extend(ls[..take].iter().map(Line::text));
             rest -= take;
@@ -205,12 +235,39 @@ pub fn segment(doc: &CleanDoc) -> Segments {
         lines.extend(ls.iter().skip(from).map(|l| tline(*page, l)));
     }
 
-    let mut found = signature::find(&lines, 0);
-    if found.is_none() {
+    // The paper that holds the order, as lines [scope_start, scope_end), and where in it the
+    // order begins: the whole paper for an order, its closing section for a stipulation, a
+    // motion or an opinion.
+    let part = class.order_part.and_then(|i| class.parts.get(i));
+    let (scope_start, scope_end) = match part {
+        Some(p) => (
+            lines
+                .iter()
+                .position(|l| l.page >= p.first_page)
+                .unwrap_or(lines.len()),
+            lines
+                .iter()
+                .position(|l| l.page > p.last_page)
+                .unwrap_or(lines.len()),
+        ),
+        None => (lines.len(), lines.len()),
+    };
+    let whole = part.is_some_and(|p| p.doc_type.is_order());
+    let section = match part {
+        Some(_) if whole => Some(scope_start),
+        Some(_) => order::section_start(&lines[scope_start..scope_end], class.doc_type)
+            .map(|i| scope_start + i),
+        None => None,
+    };
+
+    let mut found = section.and_then(|from| {
+        signature::find(&lines[..scope_end], from).filter(|f| f.start >= scope_start)
+    });
+    if found.is_none() && whole {
         // A minutes form is signed by nobody: the judge it names stands for the signature.
         found = minutes_signature.map(|signature| {
-            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-            let start = minutes::body_end(&texts).unwrap_or(lines.len());
+            let texts: Vec<&str> = lines[..scope_end].iter().map(|l| l.text.as_str()).collect();
+            let start = minutes::body_end(&texts).unwrap_or(scope_end);
             signature::Found {
                 signature,
                 start,
@@ -225,22 +282,67 @@ pub fn segment(doc: &CleanDoc) -> Segments {
             warnings.push("signature: no printed name; judge taken from the caption".to_string());
         }
     }
-    let (body_lines, signature_lines, trailing_lines) = match &found {
-        Some(f) => (&lines[..f.start], &lines[f.start..f.end], &lines[f.end..]),
-        None => {
-            warnings.push("no signature block found".to_string());
-            (&lines[..], &lines[..0], &lines[..0])
-        }
+    // An order's body ends at its signature, or with the order's paper; what follows
+    // (certificates of service, attached forms, exhibits) is trailing text.
+    let body_end = match (&found, whole) {
+        (Some(f), _) => f.start,
+        (None, true) => scope_end,
+        (None, false) => lines.len(),
     };
+    let (sig_end, trailing_from) = match &found {
+        Some(f) => (f.end, f.end),
+        None => (body_end, body_end),
+    };
+    if found.is_none() && section.is_some() {
+        warnings.push("no signature block found".to_string());
+    }
     let join = |ls: &[TLine]| {
         ls.iter()
             .map(|l| l.text.as_str())
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let paragraphs = reflow::paragraphs(body_lines);
-    let (order, w) = order::find(&paragraphs);
-    warnings.extend(w);
+    let paragraphs = reflow::paragraphs(&lines[..body_end]);
+    let mut order = Order::default();
+    if let Some(from) = section {
+        // The order's paragraphs: those that begin at or after its first line.
+        let first_page = lines.get(from).map_or(usize::MAX, |l| l.page);
+        let before = reflow::paragraphs(&lines[..from.min(body_end)]).len();
+        let ops = &paragraphs[before.min(paragraphs.len())..];
+        let (o, w) = order::find(ops, class.doc_type);
+        order = o;
+        warnings.extend(w);
+        let last_page = found
+            .as_ref()
+            .and_then(|f| f.signature.page)
+            .or_else(|| lines[..body_end].last().map(|l| l.page))
+            .unwrap_or(first_page);
+        // An order paper is the order, whole; a closing section or a minutes form orders
+        // only where it says so.
+        let holds = if whole && class.doc_type != crate::classify::DocType::MinuteOrder {
+            true
+        } else {
+            !order.clauses.is_empty()
+        };
+        if holds {
+            let (a, b) = if whole {
+                part.map_or((first_page, last_page), |p| (p.first_page, p.last_page))
+            } else {
+                (
+                    order
+                        .clauses
+                        .first()
+                        .map_or(first_page, |c| c.page.min(first_page.max(1))),
+                    last_page,
+                )
+            };
+            order.pages = (a..=b.max(a)).collect();
+        }
+    }
+    let signature = match (&found, part) {
+        (Some(f), Some(_)) => f.signature.clone(),
+        _ => Signature::default(),
+    };
     let text = paragraphs
         .iter()
         .map(|p| p.text.as_str())
@@ -250,11 +352,11 @@ pub fn segment(doc: &CleanDoc) -> Segments {
         caption,
         body: Body { text, paragraphs },
         order,
-        signature: found.map(|f| f.signature).unwrap_or_default(),
+        signature,
         footnotes,
         warnings,
         caption_text,
-        signature_text: join(signature_lines),
-        trailing_text: join(trailing_lines),
+        signature_text: join(&lines[body_end..sig_end]),
+        trailing_text: join(&lines[trailing_from..]),
     }
 }

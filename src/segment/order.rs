@@ -1,10 +1,27 @@
-//! The decretal part: a lead-in ("IT IS HEREBY ORDERED that:", "Accordingly,", an "ORDER" or
-//! "CONCLUSION" heading) and the clauses after it, numbered or not. Sub-items fold into their
-//! clause; "IT IS SO ORDERED." is not a clause. Without a lead-in, the body's decretal
-//! paragraphs (with their recitals trimmed) are the clauses. Never invents text.
+//! The decretal part of an order: a lead-in ("IT IS HEREBY ORDERED that:", "Accordingly,", an
+//! "ORDER" or "CONCLUSION" heading) and the clauses after it, numbered or not.
+//!
+//! How judges and clerks write the operative part, which these rules follow:
+//! - After a lead-in that orders ("IT IS ORDERED:", "the Court ORDERS as follows:"), every
+//!   item is a clause: numbered or lettered items split at every label of the same level,
+//!   wherever the line breaks ("...; and 4. Defendants ..."); sub-items of another level stay
+//!   in their item; unnumbered paragraphs are a clause each, and so is each "IT IS FURTHER
+//!   ORDERED" sentence.
+//! - After a heading or a bare "Accordingly," only the paragraphs that decide are clauses.
+//! - Without a lead-in, the last run of deciding paragraphs before "IT IS SO ORDERED" is the
+//!   operative part; reasoning before it is not, "shall" or not.
+//! - Within a deciding paragraph, recitals and reasoning before the first deciding sentence
+//!   are cut off ("Having considered the papers, ... IT IS ORDERED that ..."); a paragraph
+//!   whose reasoning holds one ruling ("The court agrees ... Accordingly, the motion is
+//!   DENIED. The court makes no ruling ...") keeps only its ruling sentences.
+//! - An opinion's clauses are the sentences of its disposition ("AFFIRMED.", "the motion is
+//!   GRANTED").
+//!
+//! "IT IS SO ORDERED." is no clause. Never invents text: every clause is cut from a paragraph.
 
 use super::{Clause, Order};
-use crate::clean::reflow::{starts_item, Paragraph};
+use crate::classify::DocType;
+use crate::clean::reflow::{starts_item, Paragraph, TLine};
 use crate::pattern::{Compile, Pattern};
 use regex::Regex;
 
@@ -12,44 +29,97 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
-static SO_ORDERED: Pattern = Pattern::new(|| re(r"(?i)^\s*(it\s+is\s+)?so\s+ordered\.?\s*$"));
+static SO_ORDERED: Pattern = Pattern::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:pursuant\s+to\s+(?:the\s+)?stipulation|good\s+cause\s+appearing(?:\s+therefor)?),?\s+)?(it\s+is\s+)?so\s+ordered\.?\s*$",
+    )
+});
+/// A paragraph that opens the operative part and orders nothing itself: it ends in a colon
+/// after an ordering word ("IT IS, THEREFORE, ORDERED AS FOLLOWS:", "the Court ORDERS as
+/// follows:"), or is a bare transition ("Accordingly,", "For the foregoing reasons,").
 static LEAD_IN: Pattern = Pattern::new(|| {
     re(
-        r"(?i)(\bordered\b[^.]*:\s*$|\borders?\b[^.]*\bas\s+follows\b[^.]*[:.]?\s*$|^(accordingly|therefore|thus|for\s+(the|these)\s+[^.]*reasons[^.]*|based\s+on\s+the\s+foregoing[^.]*|good\s+cause\s+appearing[^.]*),?\s*$|:\s*$)",
+        r"(?i)(?:\b(?:ordered|orders|adjudged|decreed|directs?|enjoined|recommends?|recommended)\b[^.]{0,120}:\s*$|\bas\s+follows\s*[:.]?\s*$|^(?:accordingly|therefore|thus|wherefore|for\s+(?:the|these|all)\s+[^.]{0,60}reasons[^.]{0,80}|based\s+(?:up)?on\s+the\s+foregoing[^.]{0,80}|good\s+cause\s+appearing[^.]{0,40}|it\s+is\s+(?:hereby\s+)?ordered(?:\s+that)?)[,:]?\s*$)",
     )
 });
+/// The lead-ins above that order in so many words (the items after them are all clauses).
+static ORDERS: Pattern =
+    Pattern::new(|| re(r"(?i)\b(?:ordered|orders|adjudged|decreed|directs?|enjoined)\b"));
 static HEADING: Pattern = Pattern::new(|| {
     re(
-        r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|[0-9]+\.)?\s*(order|orders|conclusion|conclusions|disposition)\s*$",
+        r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|[0-9]+\.)?\s*(?:\[?proposed\]?\s+)?(order|orders|conclusion|conclusions|disposition|conclusion\s+and\s+order|decretal\s+paragraphs?)\s*$",
     )
 });
-static DECRETAL: Pattern = Pattern::new(|| {
+/// The head of a stipulation's or a motion's closing order section.
+static ORDER_SECTION: Pattern = Pattern::new(|| {
     re(
-        r"(GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|VACATED|REMANDED|AFFIRMED|SUSTAINED|OVERRULED|STRICKEN|SEALED|DIRECTED|ENJOINED)|(?i)\b(is|are|be)\s+(hereby\s+)?(granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|terminated|continued|enjoined)\b|(?i)\b(directs?|shall|must|is\s+ordered|are\s+ordered|is\s+directed|are\s+directed)\b",
+        r"(?i)^\s*(?:\[?\(?proposed\)?\]?\s*)?(?:[a-z]+\s+){0,3}order\s*$|^\s*(?:(?:pursuant\s+to\s+(?:the\s+)?stipulation|good\s+cause\s+appearing(?:\s+therefor)?|the\s+court\s+having\s+(?:read|reviewed|considered)[^.]{0,80}),?\s+)?it\s+is\s+(?:hereby\s+|so\s+)*ordered",
     )
 });
+/// A sentence that decides: a ruling in capitals, the court's own verb, a party's duty.
+static DECIDES: Pattern = Pattern::new(|| {
+    re(
+        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bwe\s+(?:therefore\s+|thus\s+|accordingly\s+|hereby\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
+    )
+});
+/// Rulings in so many words: a paragraph without one in a run of "shall" paragraphs is
+/// reasoning about duties, not an order.
 static STRONG: Pattern = Pattern::new(|| {
     re(
-        r"(?i:\bit\s+is\s+(?:hereby\s+|further\s+)*ordered\b)|\b(ORDERS|ORDERED|GRANTS|DENIES|GRANTED|DENIED|DISMISSED)\b",
+        r"(?i:\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*ordered\b|\bthe\s+court\s+(?:hereby\s+)?(?:orders|grants|denies|directs)\b)|\b(?:ORDERS|ORDERED|GRANTS|DENIES|GRANTED|DENIED|DISMISSED|AFFIRMED|REVERSED|VACATED|ENJOINED|ADJUDGED)\b",
+    )
+});
+/// "shall" or "must" said of what the law provides, not of what the court commands: quoted,
+/// cited, or in a statement of the rule.
+static RULE_TALK: Pattern = Pattern::new(|| {
+    re(
+        r#"(?i)["“”]|§|\bU\.\s?S\.\s?C\.|\bFed\.\s?R\.|\bprovides?\b|\brequires?\b|\bunder\s+(?:rule|section)\b|\bthe\s+(?:rule|statute|court)\s+(?:shall|must)\s+(?:consider|weigh|determine|find)|\bwould\b|\bshould\b|\bcould\b|\bif\s+(?:the|a|an)\b"#,
+    )
+});
+static FURTHER: Pattern = Pattern::new(|| {
+    re(
+        r"(?:^|[.;:]\s+)((?:AND\s+)?IT\s+IS\s+(?:HEREBY\s+)?(?:FURTHER\s+)?(?:ORDERED|ADJUDGED|DECREED)|(?i:and\s+)?It\s+is\s+(?:hereby\s+)?further\s+ordered)\b",
     )
 });
 static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
-static RECITAL: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^(on\s+(?-u:\w)+\s+[0-9]|see\s|the\s+(?-u:\w)+\s+references)|\b(filed|issued|moved|lodged|submitted)\b",
-    )
-});
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 7] = [
+pub(crate) static PATTERNS: [&dyn Compile; 11] = [
     &SO_ORDERED,
     &LEAD_IN,
+    &ORDERS,
     &HEADING,
-    &DECRETAL,
+    &ORDER_SECTION,
+    &DECIDES,
     &STRONG,
+    &RULE_TALK,
+    &FURTHER,
     &CLOSING,
-    &RECITAL,
+    &SO_ORDERED_LINE,
 ];
+
+static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
+
+/// Where the order section of a paper that is not an order begins, as an index into `lines`
+/// (its body lines): the last "[PROPOSED] ORDER" heading or "IT IS SO ORDERED" of a
+/// stipulation or motion; an opinion's last "CONCLUSION" heading, or else its last pages.
+pub fn section_start(lines: &[TLine], doc_type: DocType) -> Option<usize> {
+    match doc_type {
+        DocType::Opinion => {
+            let heading = lines
+                .iter()
+                .rposition(|l| HEADING.get().is_match(l.text.trim()));
+            // Without a heading the disposition is in the closing lines.
+            Some(heading.unwrap_or(lines.len().saturating_sub(60)))
+        }
+        _ => lines.iter().rposition(|l| {
+            let t = l.text.trim();
+            ORDER_SECTION.get().is_match(t)
+                && (crate::segment::caption::upper_share(t) > 0.6
+                    || SO_ORDERED_LINE.get().is_match(t))
+        }),
+    }
+}
 
 /// Split a label ("1.", "(a)", "A.") off a clause; returns (label, rest).
 fn label(text: &str) -> (Option<String>, String) {
@@ -63,7 +133,7 @@ fn label(text: &str) -> (Option<String>, String) {
 }
 
 /// How an item is labelled: "1." and "(1)" and "(a)" are three different levels.
-#[derive(PartialEq, Clone, Copy)]
+#[derive(PartialEq, Clone, Copy, Debug)]
 enum Style {
     Digit,
     Letter,
@@ -93,127 +163,286 @@ fn style(text: &str) -> Style {
     }
 }
 
-/// Find the order part of the body's paragraphs.
-pub fn find(paras: &[Paragraph]) -> (Order, Vec<String>) {
+/// The label that follows `label` in its sequence, as printed ("3." → "4.", "(b)" → "(c)").
+fn next_label(label: &str) -> Option<String> {
+    let t = label.trim();
+    let (open, body, close) = match t.strip_prefix('(') {
+        Some(rest) => ("(", rest.strip_suffix(')')?, ")"),
+        None => {
+            let body = t.strip_suffix(['.', ')'])?;
+            ("", body, &t[body.len()..])
+        }
+    };
+    let next = if let Ok(n) = body.parse::<u32>() {
+        (n + 1).to_string()
+    } else if body.len() == 1 {
+        let c = body.chars().next()?;
+        if !c.is_ascii_alphabetic() || c == 'z' || c == 'Z' {
+            return None;
+        }
+        char::from(c as u8 + 1).to_string()
+    } else {
+        return None;
+    };
+    Some(format!("{open}{next}{close}"))
+}
+
+/// Split a labelled item at the labels of its own sequence that a reflowed line run into it
+/// ("...untimely; and 4. Defendants' ..."): the next label of the sequence, after a sentence
+/// end, a semicolon, a colon or "and"/"or", starts the next item.
+fn split_sequence(text: &str) -> Vec<String> {
+    let t = text.trim();
+    let Some(first) = t.split_whitespace().next().filter(|_| starts_item(t)) else {
+        return vec![t.to_string()];
+    };
+    let mut out = Vec::new();
+    let mut rest = t;
+    let mut current = first.to_string();
+    while let Some(next) = next_label(&current) {
+        let needle = format!(" {next} ");
+        let mut at = None;
+        let mut from = 0;
+        while let Some(i) = rest[from..].find(&needle) {
+            let i = from + i;
+            let before = rest[..i].trim_end();
+            let ok = before.ends_with(['.', ';', ':'])
+                || before.ends_with(" and")
+                || before.ends_with(" or")
+                || before.ends_with(".”")
+                || before.ends_with(".\"");
+            if ok && i > 0 {
+                at = Some(i);
+                break;
+            }
+            from = i + needle.len();
+        }
+        let Some(i) = at else { break };
+        out.push(rest[..i].trim().to_string());
+        rest = &rest[i + 1..];
+        current = next;
+    }
+    out.push(rest.trim().to_string());
+    out
+}
+
+/// Split an unnumbered paragraph at each "IT IS FURTHER ORDERED" sentence.
+fn split_further(text: &str) -> Vec<String> {
+    let mut cuts: Vec<usize> = FURTHER
+        .get()
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.start())
+        .filter(|&s| s > 0)
+        .collect();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for c in cuts {
+        let piece = text[from..c].trim();
+        if !piece.is_empty() {
+            out.push(piece.to_string());
+        }
+        from = c;
+    }
+    out.push(text[from..].trim().to_string());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Does this sentence decide something?
+fn decides(sentence: &str) -> bool {
+    let d = DECIDES.get();
+    let Some(m) = d.find(sentence) else {
+        return false;
+    };
+    // A bare "shall"/"must" in a statement of the law decides nothing.
+    let weak = {
+        let w = m.as_str().to_lowercase();
+        w == "shall" || w == "must"
+    };
+    if weak
+        && d.find_iter(sentence).all(|m| {
+            let w = m.as_str().to_lowercase();
+            w == "shall" || w == "must"
+        })
+    {
+        return !RULE_TALK.get().is_match(sentence);
+    }
+    true
+}
+
+/// The deciding part of a paragraph: all of it when its first sentence decides, else its
+/// sentences from the first to the last that decide. None when no sentence decides.
+fn deciding_part(text: &str) -> Option<String> {
+    let sentences = sentences(text);
+    let first = sentences.iter().position(|s| decides(s))?;
+    if first == 0 {
+        return Some(text.trim().to_string());
+    }
+    let last = sentences.iter().rposition(|s| decides(s))?;
+    Some(sentences[first..=last].join(" "))
+}
+
+/// Find the order part of an order's body paragraphs.
+pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
     // The order ends at "IT IS SO ORDERED", or at a "Dated:" line of an unsigned block.
     let end = paras
         .iter()
         .rposition(|p| SO_ORDERED.get().is_match(&p.text))
         .or_else(|| paras.iter().position(|p| CLOSING.get().is_match(&p.text)))
         .unwrap_or(paras.len());
+    let paras = &paras[..end];
     let mut order = Order::default();
+    let opinion = doc_type == DocType::Opinion;
     // The last lead-in or heading before the end opens the operative section.
-    let lead = (0..end).rev().find(|&i| {
+    let lead = (0..paras.len()).rev().find(|&i| {
         let t = paras[i].text.trim();
-        HEADING.get().is_match(t)
-            || (LEAD_IN.get().is_match(t) && !starts_item(t) && t.len() < 400 && (i + 1 < end))
+        (HEADING.get().is_match(t)
+            || (LEAD_IN.get().is_match(t) && !starts_item(t) && t.len() < 400))
+            && i + 1 < paras.len()
     });
     if let Some(i) = lead {
-        let heading = HEADING.get().is_match(paras[i].text.trim());
+        let t = paras[i].text.trim();
         let mut first = i + 1;
-        if heading {
-            if let Some(p) = paras.get(first).filter(|p| {
-                first < end && LEAD_IN.get().is_match(p.text.trim()) && !starts_item(&p.text)
-            }) {
+        let mut explicit = !HEADING.get().is_match(t) && ORDERS.get().is_match(t);
+        if HEADING.get().is_match(t) {
+            if let Some(p) = paras
+                .get(first)
+                .filter(|p| LEAD_IN.get().is_match(p.text.trim()) && !starts_item(&p.text))
+            {
                 order.lead_in = Some(p.text.clone());
+                explicit = ORDERS.get().is_match(&p.text);
                 first += 1;
             }
         } else {
-            order.lead_in = Some(paras[i].text.clone());
+            order.lead_in = Some(t.to_string());
         }
-        let items = &paras[first.min(end)..end];
-        let top = items.first().map_or(Style::None, |p| style(&p.text));
-        for p in items {
-            let s = style(&p.text);
-            let is_sub = top != Style::None && s != top && !order.clauses.is_empty();
-            if is_sub {
-                if let Some(last) = order.clauses.last_mut() {
-                    last.text.push(' ');
-                    last.text.push_str(p.text.trim());
-                }
-                continue;
-            }
-            // A number printed on a line of its own ("1.") takes the next paragraph as its text.
-            if let Some(last) = order.clauses.last_mut().filter(|c| c.text.is_empty()) {
-                last.text = p.text.trim().to_string();
-                continue;
-            }
-            let (number, text) = label(&p.text);
-            let number = if top == Style::None { None } else { number };
-            let text = if top == Style::None {
-                p.text.trim().to_string()
-            } else {
-                text
-            };
-            order.clauses.push(Clause {
-                number,
-                text,
-                page: p.page,
-            });
-        }
+        order.clauses = items(&paras[first..], explicit && !opinion);
     }
-    order.clauses.retain(|c| !c.text.is_empty());
     if order.clauses.is_empty() {
-        // No lead-in: the decretal paragraphs themselves, recitals trimmed from their start.
         order.lead_in = None;
-        for p in &paras[..end] {
-            if !DECRETAL.get().is_match(&p.text) || p.text.len() < 20 {
-                continue;
-            }
-            let sentences = sentences(&p.text);
-            let keep_from = sentences
-                .iter()
-                .position(|s| !RECITAL.get().is_match(s) || DECRETAL.get().is_match(s))
-                .unwrap_or(0);
-            let text = sentences[keep_from..].join(" ");
-            order.clauses.push(Clause {
-                number: None,
-                text,
-                page: p.page,
-            });
-        }
-        // Only the last run of decretal paragraphs is the order: earlier ones are reasoning.
-        let keep = trailing_run(paras, end, &order.clauses);
-        order.clauses.drain(..order.clauses.len() - keep);
-        // Within that run, when some paragraph orders in so many words ("IT IS ORDERED",
-        // "GRANTS"), the paragraphs before it that only say "shall" are reasoning.
-        if let Some(first) = order
-            .clauses
-            .iter()
-            .position(|c| STRONG.get().is_match(&c.text))
-        {
-            order.clauses.drain(..first);
-        }
+        order.clauses = unled(paras);
     }
     let mut warnings = Vec::new();
-    if order.clauses.is_empty() {
+    if order.clauses.is_empty() && doc_type != DocType::Opinion {
         warnings.push("no ORDER section found".to_string());
     }
     (order, warnings)
 }
 
-/// How many of the found clauses belong to the last run of decretal paragraphs before `end`
-/// (paragraphs after it that order nothing, such as a note on where to find the rules, are
-/// stepped over).
-fn trailing_run(paras: &[Paragraph], end: usize, clauses: &[Clause]) -> usize {
-    let decretal = |p: &Paragraph| DECRETAL.get().is_match(&p.text) && p.text.len() >= 20;
-    let Some(last) = paras[..end].iter().rposition(decretal) else {
-        return 0;
-    };
-    // Clauses were made from every decretal paragraph in order, so the run is their tail.
-    let n = paras[..=last]
+/// The clauses of the items after a lead-in. `explicit`: the lead-in orders in so many words,
+/// so every item is a clause; else only the items that decide are.
+fn items(items: &[Paragraph], explicit: bool) -> Vec<Clause> {
+    // Labels run into a paragraph by the reflow are split off first.
+    let pieces: Vec<(String, usize)> = items
         .iter()
-        .rev()
-        .take_while(|p| decretal(p))
-        .count();
-    n.min(clauses.len())
+        .flat_map(|p| {
+            split_sequence(&p.text)
+                .into_iter()
+                .flat_map(|t| {
+                    if style(&t) == Style::None {
+                        split_further(&t)
+                    } else {
+                        vec![t]
+                    }
+                })
+                .map(move |t| (t, p.page))
+        })
+        .collect();
+    let top = pieces.first().map_or(Style::None, |(t, _)| style(t));
+    let mut clauses: Vec<Clause> = Vec::new();
+    for (text, page) in &pieces {
+        let s = style(text);
+        if top != Style::None && s != top && !clauses.is_empty() {
+            if let Some(last) = clauses.last_mut() {
+                if !last.text.is_empty() {
+                    last.text.push(' ');
+                }
+                last.text.push_str(text.trim());
+            }
+            continue;
+        }
+        // A number printed on a line of its own ("1.") takes the next paragraph as its text.
+        if let Some(last) = clauses.last_mut().filter(|c| c.text.is_empty()) {
+            last.text = text.trim().to_string();
+            continue;
+        }
+        let (number, body) = label(text);
+        let (number, body) = if top == Style::None {
+            (None, text.trim().to_string())
+        } else {
+            (number, body)
+        };
+        clauses.push(Clause {
+            number,
+            text: body,
+            page: *page,
+        });
+    }
+    clauses.retain(|c| !c.text.is_empty());
+    if !explicit {
+        clauses = clauses
+            .into_iter()
+            .filter_map(|mut c| {
+                if c.number.is_some() {
+                    return decides(&c.text).then_some(c);
+                }
+                c.text = deciding_part(&c.text)?;
+                Some(c)
+            })
+            .collect();
+    }
+    clauses
+}
+
+/// Without a lead-in: the deciding paragraphs of the last run of them.
+fn unled(paras: &[Paragraph]) -> Vec<Clause> {
+    let deciding =
+        |p: &Paragraph| p.text.len() >= 12 && sentences(&p.text).iter().any(|s| decides(s));
+    let Some(last) = paras.iter().rposition(deciding) else {
+        return Vec::new();
+    };
+    // The run: deciding paragraphs back from the last one, stepping over short paragraphs
+    // that decide nothing (a note on where to find the rules).
+    let mut first = last;
+    let mut i = last;
+    while i > 0 {
+        i -= 1;
+        if deciding(&paras[i]) {
+            first = i;
+        } else if paras[i].text.len() > 200 || starts_item(&paras[i].text) {
+            break;
+        }
+    }
+    let run: Vec<&Paragraph> = paras[first..=last].iter().filter(|p| deciding(p)).collect();
+    // When some paragraph rules in so many words ("IT IS ORDERED", "GRANTS"), the paragraphs
+    // of the run before it that only say "shall" are reasoning about duties.
+    let strong = run
+        .iter()
+        .position(|p| STRONG.get().is_match(&p.text))
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    for p in &run[strong..] {
+        for piece in split_further(&p.text) {
+            if let Some(text) = deciding_part(&piece) {
+                out.push(Clause {
+                    number: None,
+                    text,
+                    page: p.page,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Split text into sentences at ". " followed by a capital (not after common abbreviations).
 fn sentences(text: &str) -> Vec<String> {
     const ABBR: &[&str] = &[
         "No", "Nos", "v", "Mr", "Ms", "Mrs", "Dr", "Inc", "Co", "Corp", "Id", "U.S", "Cal", "Civ",
-        "Doc", "Dkt", "ECF", "St", "Fed", "R", "P", "Cir", "e.g", "i.e", "al", "Ltd", "Jr",
+        "Doc", "Dkt", "ECF", "St", "Fed", "R", "P", "Cir", "e.g", "i.e", "al", "Ltd", "Jr", "U",
+        "S", "C", "Ct", "Supp", "App", "Ex", "Exh", "Sec", "Art", "Par", "para", "cf", "Hon",
+        "Dist", "Ariz", "Wash", "Mass", "Pa", "Ill", "Tex", "Fla", "Ga", "Md", "Va", "Colo",
     ];
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -229,8 +458,11 @@ fn sentences(text: &str) -> Vec<String> {
                 .is_some_and(|c| c.is_uppercase() || c == '(' || c == '“' || c == '"')
         });
         let stem = w.trim_end_matches(['.', ')', '”', '"']);
-        let abbr = ABBR.iter().any(|a| stem.eq_ignore_ascii_case(a)) || stem.len() == 1;
-        if (w.ends_with('.') || w.ends_with(".)") || w.ends_with(".”")) && next_cap && !abbr {
+        let abbr = ABBR.iter().any(|a| stem.eq_ignore_ascii_case(a)) || stem.chars().count() == 1;
+        if (w.ends_with('.') || w.ends_with(".)") || w.ends_with(".”") || w.ends_with(".\""))
+            && next_cap
+            && !abbr
+        {
             out.push(std::mem::take(&mut cur));
         }
     }
@@ -258,6 +490,11 @@ mod tests {
         o.clauses.iter().map(|c| c.text.as_str()).collect()
     }
 
+    fn clauses_of(texts: &[&str]) -> Vec<String> {
+        let (o, _) = find(&paras(texts), DocType::Order);
+        o.clauses.into_iter().map(|c| c.text).collect()
+    }
+
     #[test]
     fn numbered_after_accordingly() {
         let p = paras(&[
@@ -267,7 +504,7 @@ mod tests {
             "2. The documents shall be sent.",
             "IT IS SO ORDERED.",
         ]);
-        let (o, w) = find(&p);
+        let (o, w) = find(&p, DocType::Order);
         assert!(w.is_empty());
         assert_eq!(o.lead_in.as_deref(), Some("Accordingly,"));
         assert_eq!(
@@ -287,12 +524,66 @@ mod tests {
             "2. No bond is required.",
             "IT IS SO ORDERED",
         ]);
-        let (o, _) = find(&p);
+        let (o, _) = find(&p, DocType::Order);
         assert_eq!(
             clause_texts(&o),
             [
                 "Defendant is enjoined from: (a) using the data; (b) selling it.",
                 "No bond is required."
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_run_into_a_paragraph_split_it() {
+        assert_eq!(
+            clauses_of(&[
+                "IT IS HEREBY ORDERED that:",
+                "1. The motion is GRANTED;",
+                "2. Counts One and Two are DISMISSED as waived; and 3. Count Three is DISMISSED without prejudice.",
+                "IT IS SO ORDERED.",
+            ]),
+            [
+                "The motion is GRANTED;",
+                "Counts One and Two are DISMISSED as waived; and",
+                "Count Three is DISMISSED without prejudice."
+            ]
+        );
+        // "Section 2." in the text is no label of the sequence.
+        assert_eq!(
+            split_sequence("1. The parties shall comply with Section 2. The Court so finds."),
+            ["1. The parties shall comply with Section 2. The Court so finds."]
+        );
+    }
+
+    #[test]
+    fn each_further_ordered_is_a_clause() {
+        assert_eq!(
+            clauses_of(&[
+                "Plaintiff has not filed the form.",
+                "IT IS ORDERED that Plaintiff shall file the form by May 1, 2024.",
+                "IT IS FURTHER ORDERED that the hearing is vacated. IT IS FURTHER ORDERED that the Clerk shall mail this Order.",
+            ]),
+            [
+                "IT IS ORDERED that Plaintiff shall file the form by May 1, 2024.",
+                "IT IS FURTHER ORDERED that the hearing is vacated.",
+                "IT IS FURTHER ORDERED that the Clerk shall mail this Order."
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_decretal_paragraphs_of_an_injunction() {
+        assert_eq!(
+            clauses_of(&[
+                "The Court finds that Plaintiff is likely to succeed on the merits.",
+                "Accordingly,",
+                "Defendants, their officers, agents and employees are ENJOINED AND RESTRAINED from using the ACME mark.",
+                "Defendants shall file a report of compliance within 14 days.",
+            ]),
+            [
+                "Defendants, their officers, agents and employees are ENJOINED AND RESTRAINED from using the ACME mark.",
+                "Defendants shall file a report of compliance within 14 days."
             ]
         );
     }
@@ -305,7 +596,7 @@ mod tests {
             "For the forgoing reasons, the motion is GRANTED.",
             "IT IS SO ORDERED.",
         ]);
-        let (o, _) = find(&p);
+        let (o, _) = find(&p, DocType::Order);
         assert_eq!(
             clause_texts(&o),
             ["For the forgoing reasons, the motion is GRANTED."]
@@ -314,20 +605,62 @@ mod tests {
 
     #[test]
     fn recitals_are_trimmed_without_lead_in() {
-        let p = paras(&["On March 12, 2021, the Court issued its Order. See ECF 413. To give the parties time, the Court directs the parties to submit redactions.", "IT IS SO ORDERED."]);
-        let (o, _) = find(&p);
+        assert_eq!(
+            clauses_of(&["On March 12, 2021, the Court issued its Order. See ECF 413. To give the parties time, the Court directs the parties to submit redactions.", "IT IS SO ORDERED."]),
+            ["To give the parties time, the Court directs the parties to submit redactions."]
+        );
+        assert_eq!(
+            clauses_of(&["Having reviewed the petition and the papers, IT IS ORDERED AND ADJUDGED that the petition is dismissed."]),
+            ["Having reviewed the petition and the papers, IT IS ORDERED AND ADJUDGED that the petition is dismissed."]
+        );
+    }
+
+    #[test]
+    fn a_ruling_inside_reasoning_keeps_only_the_ruling() {
+        assert_eq!(
+            clauses_of(&[
+                "The court agrees with plaintiff that the testimony is discoverable. Accordingly, defendant's motion to quash is DENIED. The court makes no ruling at this time about admissibility.",
+                "IT IS SO ORDERED.",
+            ]),
+            ["Accordingly, defendant's motion to quash is DENIED."]
+        );
+    }
+
+    #[test]
+    fn the_law_saying_shall_is_no_clause() {
+        assert_eq!(
+            clauses_of(&[
+                "Rule 26 provides that a party shall disclose its witnesses.",
+                "The Court has reviewed the disclosures.",
+            ]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_opinion_disposes_in_its_conclusion() {
+        let (o, w) = find(
+            &paras(&[
+                "The district court did not err.",
+                "CONCLUSION",
+                "We have considered the remaining arguments and find them without merit.",
+                "The judgment of the district court is AFFIRMED.",
+            ]),
+            DocType::Opinion,
+        );
+        assert!(w.is_empty());
         assert_eq!(
             clause_texts(&o),
-            ["To give the parties time, the Court directs the parties to submit redactions."]
+            ["The judgment of the district court is AFFIRMED."]
         );
     }
 
     #[test]
     fn nothing_decretal_means_no_clauses() {
-        let (o, w) = find(&paras(&[
-            "The Court held a hearing.",
-            "The parties appeared.",
-        ]));
+        let (o, w) = find(
+            &paras(&["The Court held a hearing.", "The parties appeared."]),
+            DocType::Order,
+        );
         assert!(o.clauses.is_empty());
         assert_eq!(w.len(), 1);
     }

@@ -1,0 +1,653 @@
+//! What kind of paper a document is, and which papers one PDF holds.
+//!
+//! A stage of its own between `clean` and `segment`, so that segmentation knows what it reads.
+//! The type comes from how court papers are made, in this order of weight:
+//!
+//! 1. The paper's title, read by its head noun (`title`): captions name the paper ("NOTICE OF
+//!    MOTION AND MOTION ...", "DECLARATION OF ...", "[PROPOSED] ORDER ..."), and so do the
+//!    clerk's minutes forms ("CIVIL MINUTES - GENERAL").
+//! 2. Who signs it: an order the court has not signed and dated, lodged by counsel, is a
+//!    proposed order; a "[PROPOSED] ORDER" the judge signed and dated is the court's order; a
+//!    bare "MEMORANDUM" is an opinion when the court signs it and a brief when counsel does.
+//! 3. Without a title, the marks of its form (`forms`): transcripts' colloquy and reporter's
+//!    certificates, declarations' "under penalty of perjury", verdict forms, letters,
+//!    complaints, notices of motion, appellate opinions' panel lines.
+//! 4. How a filing is put together (`pages`): a paper behind an exhibit slip sheet or marked
+//!    with an exhibit stamp is an exhibit (a transcript or a declaration filed as an exhibit
+//!    keeps its own type: both are evidence by nature and are typed by their form); an
+//!    attachment (`Document 59-1`) with no caption of its own and no other form is an exhibit;
+//!    a new caption or a page headed "[PROPOSED] ORDER" / "DECLARATION OF" / "CERTIFICATE OF
+//!    SERVICE" starts the next paper of the filing.
+//!
+//! A document whose pages have no text layer (a scan) is `other`: nothing in it can be read
+//! without OCR, and guessing from the file would put errors into a search index.
+//!
+//! Pure: reads the cleaned pages, calls the caption and signature finders, never does I/O.
+
+pub mod forms;
+pub mod pages;
+pub mod title;
+
+use crate::clean::{CleanDoc, CleanPage};
+use crate::pattern::{Compile, Pattern};
+use crate::pdf::Line;
+use crate::segment::{caption, minutes, signature, tline};
+use serde::{Deserialize, Serialize};
+use title::Kind;
+
+/// The kinds of court paper (`doc_type`), as `docs/doctypes.md` defines them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocType {
+    /// Signed by the court: orders, appellate and per curiam orders, warrants.
+    Order,
+    /// An unsigned "[PROPOSED] ORDER" lodged by a party.
+    ProposedOrder,
+    /// Clerk's minutes ("CIVIL MINUTES - GENERAL", minute entries).
+    MinuteOrder,
+    /// Judgments, judgment and commitment.
+    Judgment,
+    /// Opinions, memorandum opinions and decisions, findings and conclusions.
+    Opinion,
+    /// Motions, notices of motion, applications, requests, petitions for a writ.
+    Motion,
+    /// Stipulations of the parties, with or without an order at their end.
+    Stipulation,
+    /// Declarations and affidavits.
+    Declaration,
+    /// Memoranda of points and authorities, oppositions, replies, briefs.
+    Brief,
+    /// Exhibits: slip sheets and what they introduce, uncaptioned attachments.
+    Exhibit,
+    /// Deposition and hearing transcripts.
+    Transcript,
+    /// Notices of appearance, lodging, filing; clerk's notices.
+    Notice,
+    /// Letters to or from the court.
+    Letter,
+    /// Complaints, and petitions that start a case.
+    Complaint,
+    /// Verdict forms and jury notes.
+    Verdict,
+    /// Anything else: certificates, forms, reports, lists, unreadable scans.
+    #[default]
+    Other,
+}
+
+impl DocType {
+    /// The name the record uses.
+    pub fn as_str(self) -> &'static str {
+        use DocType::*;
+        match self {
+            Order => "order",
+            ProposedOrder => "proposed_order",
+            MinuteOrder => "minute_order",
+            Judgment => "judgment",
+            Opinion => "opinion",
+            Motion => "motion",
+            Stipulation => "stipulation",
+            Declaration => "declaration",
+            Brief => "brief",
+            Exhibit => "exhibit",
+            Transcript => "transcript",
+            Notice => "notice",
+            Letter => "letter",
+            Complaint => "complaint",
+            Verdict => "verdict",
+            Other => "other",
+        }
+    }
+
+    /// Every type, in the order above.
+    pub const ALL: [DocType; 16] = {
+        use DocType::*;
+        [
+            Order,
+            ProposedOrder,
+            MinuteOrder,
+            Judgment,
+            Opinion,
+            Motion,
+            Stipulation,
+            Declaration,
+            Brief,
+            Exhibit,
+            Transcript,
+            Notice,
+            Letter,
+            Complaint,
+            Verdict,
+            Other,
+        ]
+    };
+
+    /// The type of that name.
+    pub fn parse(name: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
+    /// Is a paper of this type, as a whole, an order the court signs or would sign?
+    pub fn is_order(self) -> bool {
+        matches!(
+            self,
+            DocType::Order | DocType::ProposedOrder | DocType::MinuteOrder | DocType::Judgment
+        )
+    }
+}
+
+/// One paper of a PDF.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// Its type.
+    pub doc_type: DocType,
+    /// First page (1-based).
+    pub first_page: usize,
+    /// Last page.
+    pub last_page: usize,
+    /// Its title as printed, when one was read.
+    pub title: Option<String>,
+}
+
+/// What the document is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Classification {
+    /// The type of the filing: its first paper's.
+    pub doc_type: DocType,
+    /// The signals that decided it.
+    pub evidence: Vec<String>,
+    /// The papers in the PDF, in page order.
+    pub parts: Vec<Part>,
+    /// The part that is, or holds, the operative order: an order-type paper, a proposed order
+    /// filed with a motion or stipulation, or the paper whose own closing section orders (an
+    /// opinion's disposition, a stipulation's "IT IS SO ORDERED").
+    pub order_part: Option<usize>,
+}
+
+/// A page as the classifier reads it.
+struct PageView<'a> {
+    page: &'a CleanPage,
+    texts: Vec<String>,
+}
+
+impl PageView<'_> {
+    fn chars(&self) -> usize {
+        self.texts
+            .iter()
+            .map(|t| t.chars().filter(|c| c.is_alphanumeric()).count())
+            .sum()
+    }
+}
+
+/// What a page shows about where papers begin.
+enum Opening {
+    /// An exhibit slip sheet.
+    Slip,
+    /// A caption or a heading naming a paper of this type.
+    Paper(DocType),
+    /// Nothing: the page continues the paper before it.
+    None,
+}
+
+/// Classify a cleaned document. `attachment` is the CM/ECF stamp's attachment number, if the
+/// stamp says the document is one (`Document 59-1`).
+pub fn classify(doc: &CleanDoc) -> Classification {
+    let attachment = doc
+        .ecf
+        .as_ref()
+        .and_then(|e| e.document_number.as_deref())
+        .and_then(|n| n.split_once('-'))
+        .map(|(_, a)| a.to_string())
+        .filter(|a| a != "0");
+    let views: Vec<PageView> = doc
+        .pages
+        .iter()
+        .map(|p| PageView {
+            page: p,
+            texts: if p.needs_ocr && p.ocr_confidence.is_none() {
+                Vec::new()
+            } else {
+                p.lines.iter().map(Line::text).collect()
+            },
+        })
+        .collect();
+    let slip_first = views
+        .iter()
+        .find(|v| !v.texts.is_empty())
+        .is_some_and(|v| pages::slip_sheet(&v.texts).is_some());
+    if views.iter().map(PageView::chars).sum::<usize>() < 40 && !slip_first {
+        return Classification {
+            doc_type: DocType::Other,
+            evidence: vec!["no text layer (a scan): --ocr reads it".to_string()],
+            parts: vec![Part {
+                doc_type: DocType::Other,
+                first_page: 1,
+                last_page: doc.pages.len().max(1),
+                title: None,
+            }],
+            order_part: None,
+        };
+    }
+
+    // Where papers begin.
+    let mut starts = vec![0];
+    let mut current = opening(&views[0], true);
+    // Pages of sheets (slip and cover sheets) at the start of the current part: an exhibit's
+    // slip sheet may stand behind another ("EXHIBIT 1 of EXHIBIT C", "Exhibit X" then
+    // "Exhibit 13 ... SOUGHT TO BE SEALED").
+    let sheet = |v: &PageView| {
+        v.texts.is_empty() || pages::slip_sheet(&v.texts).is_some() || pages::cover_sheet(&v.texts)
+    };
+    let mut only_sheets = sheet(&views[0]);
+    for (i, v) in views.iter().enumerate().skip(1) {
+        let o = opening(v, false);
+        let new = match (&o, &current) {
+            (Opening::Slip, _) => !only_sheets,
+            (Opening::Paper(t), Opening::Paper(c)) => t != c && !only_sheets,
+            (Opening::Paper(_), _) => !only_sheets,
+            (Opening::None, _) => false,
+        };
+        if new {
+            starts.push(i);
+            current = o;
+            only_sheets = sheet(v);
+        } else if only_sheets && !sheet(v) {
+            only_sheets = false;
+            if let Opening::Paper(_) = o {
+                current = o;
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    let mut evidence = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(views.len());
+        let (doc_type, ev, title) = type_part(&views[s..e], attachment.as_deref(), k == 0);
+        if k == 0 {
+            evidence = ev;
+        }
+        parts.push(Part {
+            doc_type,
+            first_page: views[s].page.number,
+            last_page: views[e - 1].page.number,
+            title,
+        });
+    }
+    let doc_type = parts[0].doc_type;
+    if let Some(a) = &attachment {
+        evidence.push(format!("CM/ECF stamp: attachment {a}"));
+    }
+    if parts.len() > 1 {
+        let kinds: Vec<&str> = parts.iter().map(|p| p.doc_type.as_str()).collect();
+        evidence.push(format!("{} papers: {}", parts.len(), kinds.join(", ")));
+    }
+    let order_part = order_part(doc_type, &parts);
+    Classification {
+        doc_type,
+        evidence,
+        parts,
+        order_part,
+    }
+}
+
+/// The part that holds the operative order.
+fn order_part(doc_type: DocType, parts: &[Part]) -> Option<usize> {
+    if doc_type.is_order() {
+        return Some(0);
+    }
+    match doc_type {
+        // A filing that asks for an order may carry it: the "[PROPOSED] ORDER" behind a motion
+        // or a stipulation, or the order a stipulation ends with.
+        // A motion can hold only the order it asks for: a signed order inside it is a copy of
+        // an earlier ruling (an exhibit, an appendix). A stipulation may end in the court's
+        // order on it.
+        DocType::Motion | DocType::Notice | DocType::Brief => parts
+            .iter()
+            .position(|p| p.doc_type == DocType::ProposedOrder)
+            .or((doc_type == DocType::Motion).then_some(0)),
+        DocType::Stipulation => parts
+            .iter()
+            .position(|p| matches!(p.doc_type, DocType::ProposedOrder | DocType::Order))
+            .or(Some(0)),
+        // An opinion orders in its disposition.
+        DocType::Opinion => Some(0),
+        _ => None,
+    }
+}
+
+/// Does this page open a paper, and of what type?
+fn opening(v: &PageView, first: bool) -> Opening {
+    if v.texts.is_empty() {
+        return Opening::None;
+    }
+    if !first && pages::slip_sheet(&v.texts).is_some() {
+        return Opening::Slip;
+    }
+    let head_type = |t: &str| match title::head(t) {
+        Some((Kind::Is(t), _)) => Some(t),
+        Some((Kind::Memorandum, _)) => Some(DocType::Brief),
+        None => None,
+    };
+    if let Some(h) = pages::opening_heading(&v.texts) {
+        if let Some(t) = head_type(&h) {
+            return Opening::Paper(t);
+        }
+    }
+    // A caption: a court's name near the top of the page, and a title under it.
+    let captioned = v.texts.iter().take(25).any(|t| caption::is_court_line(t));
+    if captioned && !minutes::is_minutes(&v.texts) {
+        let (cap, ..) = caption::find(&v.page.lines, v.page.width);
+        if let Some(t) = cap.title.as_deref().and_then(head_type) {
+            return Opening::Paper(t);
+        }
+    }
+    if first {
+        return Opening::Paper(DocType::Other);
+    }
+    Opening::None
+}
+
+/// The type of one paper (its pages), the evidence, and its title.
+fn type_part(
+    pages: &[PageView],
+    attachment: Option<&str>,
+    first: bool,
+) -> (DocType, Vec<String>, Option<String>) {
+    let mut evidence = Vec::new();
+    let mut from = 0;
+    let mut label = None;
+    while from + 1 < pages.len() || (from < pages.len() && label.is_none()) {
+        let texts = &pages[from].texts;
+        if let Some(l) = pages::slip_sheet(texts) {
+            label.get_or_insert((l, "slip sheet"));
+        } else if from + 1 < pages.len() && pages::cover_sheet(texts) {
+            evidence.push("cover sheet (sealed or redacted version)".to_string());
+        } else {
+            break;
+        }
+        from += 1;
+    }
+    let label = label.or_else(|| {
+        pages[from..]
+            .first()
+            .and_then(|p| pages::exhibit_stamp(&p.texts))
+            .map(|l| (l, "exhibit stamp"))
+    });
+    let content = &pages[from..];
+    let lone_sheet = content.len() == 1 && label.is_none() && pages::cover_sheet(&content[0].texts);
+    let (t, ev, title) = if lone_sheet || content.iter().map(PageView::chars).sum::<usize>() < 40 {
+        match &label {
+            Some(_) => (DocType::Exhibit, Vec::new(), None),
+            None => {
+                // A placeholder page for a sealed paper names the paper it stands for.
+                let words: Vec<&str> = pages
+                    .iter()
+                    .flat_map(|p| p.texts.iter().map(String::as_str))
+                    .collect();
+                let text = words.join(" ");
+                match title::head(&text) {
+                    Some((Kind::Is(t), h)) => (t, vec![format!("placeholder page: {h}")], None),
+                    _ => (
+                        DocType::Other,
+                        vec!["no text layer (a scan): --ocr reads it".to_string()],
+                        None,
+                    ),
+                }
+            }
+        }
+    } else {
+        type_content(content, attachment.is_some() && first && label.is_none())
+    };
+    evidence.extend(ev);
+    // Evidence keeps its own type behind a slip sheet, and so does the proposed order a motion
+    // attaches as an exhibit (the relief it asks for); anything else is an exhibit.
+    let keeps = matches!(t, DocType::Transcript | DocType::Declaration)
+        || (!first && t == DocType::ProposedOrder);
+    match label {
+        Some((l, how)) if !keeps => {
+            evidence.insert(0, format!("exhibit {how}: {l}"));
+            (DocType::Exhibit, evidence, title)
+        }
+        Some((l, how)) => {
+            evidence.push(format!(
+                "filed as an exhibit ({how}: {l}), typed by its form"
+            ));
+            (t, evidence, title)
+        }
+        None => (t, evidence, title),
+    }
+}
+
+/// Type a paper's pages from its title, its signatures and the marks of its form.
+/// `bare_attachment`: the document is an attachment, so a paper of no form is an exhibit.
+fn type_content(
+    pages: &[PageView],
+    bare_attachment: bool,
+) -> (DocType, Vec<String>, Option<String>) {
+    let first = &pages[0];
+    let all: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| p.texts.iter().map(String::as_str))
+        .collect();
+    let signals = forms::signals(&all);
+    // The end of the paper is where it is signed.
+    let tail: Vec<&str> = all[all.len().saturating_sub(40)..].to_vec();
+    let tail_lines: Vec<_> = pages
+        .iter()
+        .flat_map(|p| p.page.lines.iter().map(|l| tline(p.page.number, l)))
+        .collect();
+    let tail_lines = &tail_lines[tail_lines.len().saturating_sub(40)..];
+    let court = signature::find(tail_lines, 0).filter(|f| {
+        let t = f.signature.title.as_deref().unwrap_or("").to_lowercase();
+        (t.contains("judge") || t.contains("clerk") || t.contains("court"))
+            && f.end + 12 >= tail_lines.len()
+    });
+    let court_dated = court.as_ref().is_some_and(|f| {
+        f.signature.date.is_some()
+            || tail_lines[f.start..f.end]
+                .iter()
+                .any(|l| l.text.contains("/s/") || l.text.starts_with("s/"))
+    });
+    let counsel = forms::counsel_signed(&tail);
+    let mut evidence = Vec::new();
+    if minutes::is_minutes(&first.texts) {
+        evidence.push("clerk's minutes form".to_string());
+        return (DocType::MinuteOrder, evidence, None);
+    }
+    let (cap, ..) = caption::find(&first.page.lines, first.page.width);
+    let captioned = cap.court.is_some();
+    // The title: the caption's; else a heading of the first page; else the form's own name
+    // (federal and court forms print it beside the form number, often in the footer); else a
+    // centred heading of the next two pages (a complaint's title after a long counsel list).
+    let running: Vec<&str> = first.page.running.iter().map(String::as_str).collect();
+    let title = cap
+        .title
+        .clone()
+        .or_else(|| heading_title(first, 25, false))
+        .or_else(|| {
+            form_title(
+                first
+                    .texts
+                    .iter()
+                    .map(String::as_str)
+                    .chain(running.iter().copied()),
+            )
+        })
+        .or_else(|| {
+            pages
+                .iter()
+                .skip(1)
+                .take(2)
+                .find_map(|p| heading_title(p, 40, true))
+        });
+    let head = title.as_deref().and_then(title::head);
+    let signer = if court.is_some() {
+        if court_dated {
+            "signed by the court"
+        } else {
+            "court's signature block, not dated"
+        }
+    } else if counsel {
+        "signed by counsel"
+    } else {
+        ""
+    };
+    if !signer.is_empty() {
+        evidence.push(signer.to_string());
+    }
+    let length = pages.len();
+    let t = match head {
+        Some((kind, h)) => {
+            evidence.insert(0, format!("title: {h}"));
+            match kind {
+                Kind::Is(DocType::ProposedOrder) if court_dated => {
+                    evidence.push("proposed order signed and dated: entered".to_string());
+                    DocType::Order
+                }
+                Kind::Is(t @ (DocType::Order | DocType::Judgment))
+                    if !court_dated && (counsel || !cap.attorneys.is_empty()) =>
+                {
+                    evidence.push("lodged by counsel, not signed by the court".to_string());
+                    let _ = t;
+                    DocType::ProposedOrder
+                }
+                Kind::Is(DocType::Judgment)
+                    if length >= 4 && signals.count(DocType::Opinion) >= 1 =>
+                {
+                    evidence.push(format!(
+                        "an appellate panel's reasoned decision ({})",
+                        signals.names(DocType::Opinion)
+                    ));
+                    DocType::Opinion
+                }
+                Kind::Is(t) => t,
+                Kind::Memorandum if court.is_some() => DocType::Opinion,
+                Kind::Memorandum if counsel || !cap.attorneys.is_empty() => DocType::Brief,
+                Kind::Memorandum if captioned => DocType::Opinion,
+                Kind::Memorandum => DocType::Other,
+            }
+        }
+        None => {
+            let (t, why) = by_form(
+                &signals,
+                captioned,
+                court.is_some(),
+                counsel,
+                length,
+                bare_attachment,
+            );
+            evidence.push(why);
+            t
+        }
+    };
+    (t, evidence, title)
+}
+
+/// The type of a paper that has no title, from the marks of its form.
+fn by_form(
+    s: &forms::Signals,
+    captioned: bool,
+    court_signed: bool,
+    counsel: bool,
+    pages: usize,
+    bare_attachment: bool,
+) -> (DocType, String) {
+    use DocType::*;
+    let mark = |t: DocType| format!("no title; {}", s.names(t));
+    if s.transcript() {
+        let why = if s.count(Transcript) > 0 {
+            mark(Transcript)
+        } else {
+            format!("no title; {} lines of colloquy", s.colloquy)
+        };
+        return (Transcript, why);
+    }
+    if s.count(Verdict) > 0 {
+        return (Verdict, mark(Verdict));
+    }
+    if s.count(Declaration) > 0 && !court_signed {
+        return (Declaration, mark(Declaration));
+    }
+    if s.marks.iter().any(|m| m.1 == "salutation") && !court_signed {
+        return (Letter, mark(Letter));
+    }
+    if s.count(Complaint) >= 2 {
+        return (Complaint, mark(Complaint));
+    }
+    if captioned && (s.count(Opinion) > 0 || (court_signed && pages >= 3)) {
+        return (
+            Opinion,
+            format!("no title; a court's decision ({})", s.names(Opinion)),
+        );
+    }
+    if s.count(Motion) > 0 && counsel {
+        return (Motion, mark(Motion));
+    }
+    if court_signed {
+        return (Order, "no title; signed by the court".to_string());
+    }
+    if bare_attachment {
+        return (
+            Exhibit,
+            "attachment without a caption of its own".to_string(),
+        );
+    }
+    if s.count(Letter) > 0 && !captioned {
+        return (Letter, mark(Letter));
+    }
+    if s.citations >= 3 {
+        return (Brief, format!("no title; {} case citations", s.citations));
+    }
+    (Other, "no title and no known form".to_string())
+}
+
+/// A title printed as a heading: among the first `limit` lines of the page, the first that
+/// names a kind of paper and is set as a title, in capitals or as a short centred line in
+/// title case ("Memorandum Opinion"); with `centred`, only centred lines count.
+fn heading_title(v: &PageView, limit: usize, centred: bool) -> Option<String> {
+    let width = v.page.width;
+    v.page.lines.iter().take(limit).find_map(|l| {
+        let t = l.text();
+        let t = t.trim();
+        let mid = (l.bbox.x0 + l.bbox.x1) / 2.0;
+        let is_centred = (mid - width / 2.0).abs() < 0.08 * width && l.bbox.x0 > 0.15 * width;
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let capitals = caption::upper_share(t) > 0.7;
+        let title_case = words.len() <= 8
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                    || matches!(*w, "of" | "and" | "to" | "for" | "the" | "in" | "on" | "re")
+            });
+        let set = capitals || (title_case && is_centred);
+        (t.len() >= 5
+            && t.len() < 200
+            && set
+            && (is_centred || !centred)
+            && title::head(t).is_some()
+            && !caption::is_court_line(t))
+        .then(|| t.to_string())
+    })
+}
+
+/// A form's name as printed beside its number: "AO 440 (Rev. 06/12) Summons in a Civil
+/// Action", "CR-104 (wpd 12/20) JUDGMENT & PROBATION/COMMITMENT ORDER Page 1 of 6", "Official
+/// Form 101 Voluntary Petition for Individuals Filing for Bankruptcy".
+fn form_title<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    let re = FORM.get();
+    lines.take(60).find_map(|l| {
+        let c = re.captures(l.trim())?;
+        let name = c.get(1)?.as_str().trim();
+        title::head(name).map(|_| name.to_string())
+    })
+}
+
+static FORM: Pattern = Pattern::new(|| {
+    regex::Regex::new(
+        r"^(?:AO|CJA|CR|CV|G|Official\s+Form|Form)\s?-?\s?[0-9]{1,4}[A-Z]?(?:\s*\([^)]{0,30}\))?\s+(.{4,120}?)(?:\s+Page\s+[0-9]+\s+of\s+[0-9]+)?\s*$",
+    )
+    .expect("static regex") // invariant: the pattern is a literal
+});
+
+/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
+pub(crate) static PATTERNS: [&dyn Compile; 1] = [&FORM];
