@@ -35,7 +35,8 @@ static DATE_RE: Pattern = Pattern::new(|| {
         month("o_mon")
     );
     let month_first = format!(
-        r"\b{}\s*(?P<m_day>[0-9]{{1,2}}){ordinal}{comma}(?P<m_year>[0-9]{{4}})\b",
+        // A day's two digits set apart by a kerning gap ("September 2 3 , 2020") are one day.
+        r"\b{}\s*(?P<m_day>[0-9](?: ?[0-9])?){ordinal}{comma}(?P<m_year>[0-9]{{4}})\b",
         month("m_mon")
     );
     let day_first = format!(
@@ -63,9 +64,28 @@ pub fn parse_date(text: &str) -> Option<String> {
         .find_map(|caps| read(&caps))
 }
 
+/// The last date in `text`: its byte span and ISO form (a date set at a line's end, beside a
+/// title: "Clerk of Court      October 20, 2025").
+pub fn last_date(text: &str) -> Option<(usize, usize, String)> {
+    DATE_RE
+        .get()
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let m = caps.get(0)?;
+            read(&caps).map(|d| (m.start(), m.end(), d))
+        })
+        .last()
+}
+
 /// The date one match of [`DATE_RE`] spells, if it is a real one.
 fn read(caps: &Captures) -> Option<String> {
-    let num = |name: &str| caps.name(name)?.as_str().parse::<u32>().ok();
+    let num = |name: &str| {
+        caps.name(name)?
+            .as_str()
+            .replace(' ', "")
+            .parse::<u32>()
+            .ok()
+    };
     let mon = |name: &str| month_number(caps.name(name)?.as_str());
     let (year, month, day) = if caps.name("o_day").is_some() {
         let year = match caps.name("o_words") {
@@ -212,6 +232,9 @@ mod tests {
         check("Apr. 20, 2022", Some("2022-04-20"));
         check("April 20 , 2022", Some("2022-04-20"));
         check("April 20 2022", Some("2022-04-20"));
+        // A kerning gap inside the day.
+        check("Dated: September 2 3 , 2020", Some("2020-09-23"));
+        check("May 1 2020", Some("2020-05-01"));
         check("May 3rd, 2022", Some("2022-05-03"));
         check("Dated: August 5, 2016", Some("2016-08-05"));
         check("DATED: June 30, 2020", Some("2020-06-30"));

@@ -119,8 +119,13 @@ static COUNSEL: Pattern = Pattern::new(|| {
     )
 });
 
+static ORDERS: Pattern = Pattern::new(|| {
+    re(r"(?i:\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*ordered\b|\bso\s+ordered\b)")
+});
+
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 5] = [&SET, &CITATION, &COLLOQUY, &SLASH_S, &COUNSEL];
+pub(crate) static PATTERNS: [&dyn Compile; 6] =
+    [&SET, &CITATION, &COLLOQUY, &SLASH_S, &COUNSEL, &ORDERS];
 
 /// What a paper's text shows.
 #[derive(Debug, Clone, Default)]
@@ -133,6 +138,8 @@ pub struct Signals {
     pub lines: usize,
     /// Case citations ("123 F.3d 456").
     pub citations: usize,
+    /// It orders in so many words ("IT IS ORDERED", "SO ORDERED").
+    pub orders: bool,
 }
 
 impl Signals {
@@ -177,6 +184,7 @@ pub fn signals(lines: &[&str]) -> Signals {
             .count(),
         lines: lines.iter().filter(|l| !l.trim().is_empty()).count(),
         citations: CITATION.get().find_iter(&text).count(),
+        orders: ORDERS.get().is_match(&text),
     }
 }
 

@@ -191,6 +191,7 @@ enum Opening {
 /// Classify a cleaned document. `attachment` is the CM/ECF stamp's attachment number, if the
 /// stamp says the document is one (`Document 59-1`).
 pub fn classify(doc: &CleanDoc) -> Classification {
+    let ecf_case = doc.ecf.as_ref().and_then(|e| e.case_number.clone());
     let attachment = doc
         .ecf
         .as_ref()
@@ -259,11 +260,21 @@ pub fn classify(doc: &CleanDoc) -> Classification {
     }
     let mut parts = Vec::new();
     let mut evidence = Vec::new();
+    let mut filing_court: Option<String> = None;
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(views.len());
-        let (doc_type, ev, title) = type_part(&views[s..e], attachment.as_deref(), k == 0);
+        let (mut doc_type, ev, title, court) = type_part(
+            &views[s..e],
+            attachment.as_deref(),
+            ecf_case.as_deref(),
+            k == 0,
+        );
         if k == 0 {
             evidence = ev;
+            filing_court = court;
+        } else if court.is_some() && filing_court.is_some() && court != filing_court {
+            // A later paper of another court is a copy of its ruling (an appendix, an exhibit).
+            doc_type = DocType::Exhibit;
         }
         parts.push(Part {
             doc_type,
@@ -302,8 +313,7 @@ fn order_part(doc_type: DocType, parts: &[Part]) -> Option<usize> {
         // order on it.
         DocType::Motion | DocType::Notice | DocType::Brief => parts
             .iter()
-            .position(|p| p.doc_type == DocType::ProposedOrder)
-            .or((doc_type == DocType::Motion).then_some(0)),
+            .position(|p| p.doc_type == DocType::ProposedOrder),
         DocType::Stipulation => parts
             .iter()
             .position(|p| matches!(p.doc_type, DocType::ProposedOrder | DocType::Order))
@@ -350,8 +360,9 @@ fn opening(v: &PageView, first: bool) -> Opening {
 fn type_part(
     pages: &[PageView],
     attachment: Option<&str>,
+    ecf_case: Option<&str>,
     first: bool,
-) -> (DocType, Vec<String>, Option<String>) {
+) -> Typed {
     let mut evidence = Vec::new();
     let mut from = 0;
     let mut label = None;
@@ -374,29 +385,37 @@ fn type_part(
     });
     let content = &pages[from..];
     let lone_sheet = content.len() == 1 && label.is_none() && pages::cover_sheet(&content[0].texts);
-    let (t, ev, title) = if lone_sheet || content.iter().map(PageView::chars).sum::<usize>() < 40 {
-        match &label {
-            Some(_) => (DocType::Exhibit, Vec::new(), None),
-            None => {
-                // A placeholder page for a sealed paper names the paper it stands for.
-                let words: Vec<&str> = pages
-                    .iter()
-                    .flat_map(|p| p.texts.iter().map(String::as_str))
-                    .collect();
-                let text = words.join(" ");
-                match title::head(&text) {
-                    Some((Kind::Is(t), h)) => (t, vec![format!("placeholder page: {h}")], None),
-                    _ => (
-                        DocType::Other,
-                        vec!["no text layer (a scan): --ocr reads it".to_string()],
-                        None,
-                    ),
+    let (t, ev, title, court_id) =
+        if lone_sheet || content.iter().map(PageView::chars).sum::<usize>() < 40 {
+            match &label {
+                Some(_) => (DocType::Exhibit, Vec::new(), None, None),
+                None => {
+                    // A placeholder page for a sealed paper names the paper it stands for.
+                    let words: Vec<&str> = pages
+                        .iter()
+                        .flat_map(|p| p.texts.iter().map(String::as_str))
+                        .collect();
+                    let text = words.join(" ");
+                    match title::head(&text) {
+                        Some((Kind::Is(t), h)) => {
+                            (t, vec![format!("placeholder page: {h}")], None, None)
+                        }
+                        _ => (
+                            DocType::Other,
+                            vec!["no text layer (a scan): --ocr reads it".to_string()],
+                            None,
+                            None,
+                        ),
+                    }
                 }
             }
-        }
-    } else {
-        type_content(content, attachment.is_some() && first && label.is_none())
-    };
+        } else {
+            type_content(
+                content,
+                attachment.is_some() && first && label.is_none(),
+                ecf_case,
+            )
+        };
     evidence.extend(ev);
     // Evidence keeps its own type behind a slip sheet, and so does the proposed order a motion
     // attaches as an exhibit (the relief it asks for); anything else is an exhibit.
@@ -405,24 +424,21 @@ fn type_part(
     match label {
         Some((l, how)) if !keeps => {
             evidence.insert(0, format!("exhibit {how}: {l}"));
-            (DocType::Exhibit, evidence, title)
+            (DocType::Exhibit, evidence, title, court_id)
         }
         Some((l, how)) => {
             evidence.push(format!(
                 "filed as an exhibit ({how}: {l}), typed by its form"
             ));
-            (t, evidence, title)
+            (t, evidence, title, court_id)
         }
-        None => (t, evidence, title),
+        None => (t, evidence, title, court_id),
     }
 }
 
 /// Type a paper's pages from its title, its signatures and the marks of its form.
 /// `bare_attachment`: the document is an attachment, so a paper of no form is an exhibit.
-fn type_content(
-    pages: &[PageView],
-    bare_attachment: bool,
-) -> (DocType, Vec<String>, Option<String>) {
+fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str>) -> Typed {
     let first = &pages[0];
     let all: Vec<&str> = pages
         .iter()
@@ -431,11 +447,15 @@ fn type_content(
     let signals = forms::signals(&all);
     // The end of the paper is where it is signed.
     let tail: Vec<&str> = all[all.len().saturating_sub(40)..].to_vec();
-    let tail_lines: Vec<_> = pages
+    let mut tail_lines: Vec<_> = pages
         .iter()
-        .flat_map(|p| p.page.lines.iter().map(|l| tline(p.page.number, l)))
+        .rev()
+        .flat_map(|p| p.page.lines.iter().rev().map(|l| (p.page.number, l)))
+        .take(40)
+        .map(|(n, l)| tline(n, l))
         .collect();
-    let tail_lines = &tail_lines[tail_lines.len().saturating_sub(40)..];
+    tail_lines.reverse();
+    let tail_lines = &tail_lines[..];
     let court = signature::find(tail_lines, 0).filter(|f| {
         let t = f.signature.title.as_deref().unwrap_or("").to_lowercase();
         (t.contains("judge") || t.contains("clerk") || t.contains("court"))
@@ -451,10 +471,11 @@ fn type_content(
     let mut evidence = Vec::new();
     if minutes::is_minutes(&first.texts) {
         evidence.push("clerk's minutes form".to_string());
-        return (DocType::MinuteOrder, evidence, None);
+        return (DocType::MinuteOrder, evidence, None, None);
     }
     let (cap, ..) = caption::find(&first.page.lines, first.page.width);
     let captioned = cap.court.is_some();
+    let court_id = cap.court_id.clone();
     // The title: the caption's; else a heading of the first page; else the form's own name
     // (federal and court forms print it beside the form number, often in the footer); else a
     // centred heading of the next two pages (a complaint's title after a long counsel list).
@@ -539,7 +560,57 @@ fn type_content(
             t
         }
     };
-    (t, evidence, title)
+    // A paper that is mostly colloquy is a transcript, whatever its caption's title reads
+    // (the caption of a transcript repeats the case's, "In re Application of ...").
+    let colloquy = signals.colloquy >= 20 && signals.colloquy * 5 >= signals.lines;
+    let t = if colloquy && t != DocType::Transcript {
+        evidence.push(format!(
+            "{} lines of colloquy: a transcript",
+            signals.colloquy
+        ));
+        DocType::Transcript
+    } else {
+        t
+    };
+    // A copy of another court's or another case's paper, filed in this case, is an exhibit
+    // (a state court's order, a lower court's opinion in an appendix).
+    if let Some(why) = foreign(&cap, ecf_case) {
+        if !matches!(t, DocType::Transcript | DocType::Declaration) {
+            evidence.push(why);
+            return (DocType::Exhibit, evidence, title, court_id);
+        }
+    }
+    // An attachment that is no court paper of its own (a letter, a report, an email) is an
+    // exhibit; a transcript, a declaration or a proposed order filed as one keeps its form.
+    if bare_attachment
+        && !captioned
+        && !matches!(
+            t,
+            DocType::Transcript | DocType::Declaration | DocType::ProposedOrder | DocType::Exhibit
+        )
+    {
+        evidence.push("attachment without a caption of its own".to_string());
+        return (DocType::Exhibit, evidence, title, court_id);
+    }
+    (t, evidence, title, court_id)
+}
+
+/// A paper's type, the evidence, its title and its court's id.
+type Typed = (DocType, Vec<String>, Option<String>, Option<String>);
+
+/// Why a captioned paper is a copy from elsewhere: its caption names a court that is no
+/// federal court while the CM/ECF stamp says it was filed in one (a state court's order or
+/// filing attached as an exhibit). Case numbers do not tell: a case keeps its court but may
+/// change its number (a magistrate's "mj" matter indicted as "cr", a member case filed under
+/// its lead case's number).
+fn foreign(cap: &crate::segment::Caption, ecf_case: Option<&str>) -> Option<String> {
+    ecf_case?;
+    let court = cap.court.as_deref()?;
+    let upper = court.to_uppercase();
+    let federal = ["UNITED STATES", "U.S. ", "U. S. ", "FEDERAL", "BANKRUPTCY"]
+        .iter()
+        .any(|k| upper.contains(k));
+    (!federal).then(|| format!("a state court's paper ({court}) filed in a federal case"))
 }
 
 /// The type of a paper that has no title, from the marks of its form.
@@ -567,7 +638,9 @@ fn by_form(
     if s.count(Declaration) > 0 && !court_signed {
         return (Declaration, mark(Declaration));
     }
-    if s.marks.iter().any(|m| m.1 == "salutation") && !court_signed {
+    // A letter is a letter whoever writes it (clerks and judges write letters too), unless it
+    // orders something in so many words (a judge's letter order is an order).
+    if s.marks.iter().any(|m| m.1 == "salutation") && !s.orders {
         return (Letter, mark(Letter));
     }
     if s.count(Complaint) >= 2 {

@@ -43,7 +43,7 @@ static HEADS: Pattern<Vec<(Regex, Kind)>> = Pattern::new(|| {
         ),
         // A petition that is no request within a case starts one; the bankruptcy "Voluntary
         // Petition" is an official form.
-        (r"\bVOLUNTARY PETITION\b".into(), Kind::Is(Other)),
+        (r"\bVOLUNTARY PETITION\b|\bCOVER SHEET\b".into(), Kind::Is(Other)),
         (r"\bPETITION\b".into(), Kind::Is(Complaint)),
         (r"\b(?:AMENDED |VERIFIED |CLASS ACTION |CRIMINAL )*COMPLAINT\b|\bINDICTMENT\b|\bCOUNTERCLAIMS?\b".into(), Kind::Is(Complaint)),
         // Briefs argue a motion; a response to the court's order reports compliance.

@@ -101,7 +101,11 @@ pub fn starts_item(text: &str) -> bool {
         return false;
     }
     // Initials and abbreviations are no letter labels: "S. C. § 636", "J. Smith".
-    if label.len() == 1 && head.ends_with('.') && !head.starts_with('(') {
+    if label.len() == 1
+        && label.chars().all(|c| c.is_ascii_alphabetic())
+        && head.ends_with('.')
+        && !head.starts_with('(')
+    {
         let next = rest.split_whitespace().next().unwrap_or("");
         let initial = next.len() <= 3
             && next.ends_with('.')

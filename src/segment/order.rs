@@ -59,7 +59,7 @@ static ORDER_SECTION: Pattern = Pattern::new(|| {
 /// A sentence that decides: a ruling in capitals, the court's own verb, a party's duty.
 static DECIDES: Pattern = Pattern::new(|| {
     re(
-        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bwe\s+(?:therefore\s+|thus\s+|accordingly\s+|hereby\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
+        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\bwe\s+(?:therefore\s+|thus\s+|accordingly\s+|hereby\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
     )
 });
 /// Rulings in so many words: a paragraph without one in a run of "shall" paragraphs is
@@ -73,7 +73,7 @@ static STRONG: Pattern = Pattern::new(|| {
 /// cited, or in a statement of the rule.
 static RULE_TALK: Pattern = Pattern::new(|| {
     re(
-        r#"(?i)["“”]|§|\bU\.\s?S\.\s?C\.|\bFed\.\s?R\.|\bprovides?\b|\brequires?\b|\bunder\s+(?:rule|section)\b|\bthe\s+(?:rule|statute|court)\s+(?:shall|must)\s+(?:consider|weigh|determine|find)|\bwould\b|\bshould\b|\bcould\b|\bif\s+(?:the|a|an)\b"#,
+        r#"(?i)["“”]|§|\bU\.\s?S\.\s?C\.|\bFed\.\s?R\.|\bprovides?\b|\brequires?\b|\bunder\s+(?:rule|section)\b|\bthe\s+(?:rule|statute|court)\s+(?:shall|must)\s+(?:consider|weigh|determine|find)|\bL\.?\s?R\.?\s?[0-9]|\blocal\s+rules?\b|\bthe\s+court\s+(?:notes|reminds|advises)\b|\bwould\b|\bshould\b|\bcould\b|\bif\s+(?:the|a|an)\b"#,
     )
 });
 static FURTHER: Pattern = Pattern::new(|| {
@@ -82,9 +82,16 @@ static FURTHER: Pattern = Pattern::new(|| {
     )
 });
 static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
+static IT_IS_ORDERED: Pattern = Pattern::new(|| {
+    re(r"(?i)\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*(?:ordered|adjudged|decreed)\b")
+});
+/// The panel of an appellate judgment ("PER CURIAM (ROE, DOE, and POE, Circuit Judges).") is
+/// who decided, not what.
+static PANEL: Pattern =
+    Pattern::new(|| re(r"(?i)^\s*(?:per\s+curiam|before:?)\b[^.]{0,160}\bjudges?\b[.)\s]*$"));
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 11] = [
+pub(crate) static PATTERNS: [&dyn Compile; 13] = [
     &SO_ORDERED,
     &LEAD_IN,
     &ORDERS,
@@ -96,6 +103,8 @@ pub(crate) static PATTERNS: [&dyn Compile; 11] = [
     &FURTHER,
     &CLOSING,
     &SO_ORDERED_LINE,
+    &IT_IS_ORDERED,
+    &PANEL,
 ];
 
 static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
@@ -276,11 +285,22 @@ fn decides(sentence: &str) -> bool {
 fn deciding_part(text: &str) -> Option<String> {
     let sentences = sentences(text);
     let first = sentences.iter().position(|s| decides(s))?;
-    if first == 0 {
-        return Some(text.trim().to_string());
+    let kept = if first == 0 {
+        text.trim().to_string()
+    } else {
+        let last = sentences.iter().rposition(|s| decides(s))?;
+        sentences[first..=last].join(" ")
+    };
+    Some(from_ordered(&kept).to_string())
+}
+
+/// A decretal sentence opened by its recitals ("The Court having considered the motion, and
+/// good cause appearing, IT IS ORDERED that ...") begins, as a clause, at "IT IS ORDERED".
+fn from_ordered(text: &str) -> &str {
+    match IT_IS_ORDERED.get().find(text) {
+        Some(m) if m.start() > 0 && sentences(&text[..m.start()]).len() == 1 => &text[m.start()..],
+        _ => text,
     }
-    let last = sentences.iter().rposition(|s| decides(s))?;
-    Some(sentences[first..=last].join(" "))
 }
 
 /// Find the order part of an order's body paragraphs.
@@ -369,7 +389,7 @@ fn items(items: &[Paragraph], explicit: bool) -> Vec<Clause> {
         }
         let (number, body) = label(text);
         let (number, body) = if top == Style::None {
-            (None, text.trim().to_string())
+            (None, from_ordered(text.trim()).to_string())
         } else {
             (number, body)
         };
@@ -379,7 +399,31 @@ fn items(items: &[Paragraph], explicit: bool) -> Vec<Clause> {
             page: *page,
         });
     }
-    clauses.retain(|c| !c.text.is_empty());
+    clauses.retain(|c| !c.text.is_empty() && !PANEL.get().is_match(&c.text));
+    // Unnumbered items of a drafted list end in ";" or "; and": an item the reflow ran into the
+    // next one splits after its "; and".
+    if top == Style::None && clauses.iter().any(|c| c.text.trim_end().ends_with(';')) {
+        clauses = clauses
+            .into_iter()
+            .flat_map(|c| {
+                let mut out = Vec::new();
+                let mut rest = c.text.as_str();
+                while let Some(i) = rest.find("; and ").or_else(|| rest.find("; or ")) {
+                    let cut = i + rest[i..].find(' ').unwrap_or(1) + 1;
+                    let cut = cut + rest[cut..].find(' ').unwrap_or(0);
+                    let next = rest[cut..].trim_start();
+                    if !next.chars().next().is_some_and(char::is_uppercase) {
+                        break;
+                    }
+                    out.push(rest[..cut].trim().to_string());
+                    rest = next;
+                }
+                out.push(rest.trim().to_string());
+                out.into_iter()
+                    .map(move |text| Clause { text, ..c.clone() })
+            })
+            .collect();
+    }
     if !explicit {
         clauses = clauses
             .into_iter()
@@ -403,14 +447,16 @@ fn unled(paras: &[Paragraph]) -> Vec<Clause> {
         return Vec::new();
     };
     // The run: deciding paragraphs back from the last one, stepping over short paragraphs
-    // that decide nothing (a note on where to find the rules).
+    // that decide nothing (a note on where to find the rules). A short order (a page of
+    // text) has no reasoning to set apart: all of it is the run.
+    let short = paras.iter().map(|p| p.text.len()).sum::<usize>() < 3000;
     let mut first = last;
     let mut i = last;
     while i > 0 {
         i -= 1;
         if deciding(&paras[i]) {
             first = i;
-        } else if paras[i].text.len() > 200 || starts_item(&paras[i].text) {
+        } else if !short && (paras[i].text.len() > 200 || starts_item(&paras[i].text)) {
             break;
         }
     }

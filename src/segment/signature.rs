@@ -3,7 +3,7 @@
 
 use super::Signature;
 use crate::clean::reflow::TLine;
-use crate::dates::parse_date;
+use crate::dates::{last_date, parse_date};
 use crate::pattern::{Compile, Pattern};
 use regex::Regex;
 
@@ -11,12 +11,14 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
-/// A judge's or clerk's title, possibly after the name on the same line.
-static TITLE: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)(?:^|[\s,]+)((?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court)\s*$",
-    )
-});
+/// A judge's or clerk's title as courts print it under the signature, possibly after the name
+/// on the same line: "United States District Judge", "U.S. MAGISTRATE JUDGE", "U.S.D.J.",
+/// "Circuit Judge", "Clerk of Court", "District Court Executive/Clerk of Court".
+const TITLE_WORDS: &str = r"(?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|u\.\s?s\.\s?[dmb]\.\s?j\.|usdj|usmj|(?:district\s+court\s+executive\s*/\s*)?(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court";
+static TITLE: Pattern = Pattern::new(|| re(&format!(r"(?i)(?:^|[\s,]+)({TITLE_WORDS})\.?\s*$")));
+/// The title first and the name after it, as some forms print them ("U. S. District Judge
+/// JANE Q. ROE").
+static TITLE_FIRST: Pattern = Pattern::new(|| re(&format!(r"(?i)^({TITLE_WORDS})\s+(\S.*)$")));
 static SO_ORDERED: Pattern = Pattern::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
 static DATE_LINE: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(dated|date|entered|signed|filed|issued)\b|\bday\s+of\b"));
@@ -24,10 +26,15 @@ static FOR_THE_COURT: Pattern = Pattern::new(|| re(r"(?i)^(entered\s+)?(for|by)\
 static HONORIFIC: Pattern = Pattern::new(|| {
     re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
 });
-
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 5] =
-    [&TITLE, &SO_ORDERED, &DATE_LINE, &FOR_THE_COURT, &HONORIFIC];
+pub(crate) static PATTERNS: [&dyn Compile; 6] = [
+    &TITLE,
+    &TITLE_FIRST,
+    &SO_ORDERED,
+    &DATE_LINE,
+    &FOR_THE_COURT,
+    &HONORIFIC,
+];
 
 /// Where the signature block sits in the lines, and what it says.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -96,33 +103,82 @@ fn dated_only(lines: &[TLine], from: usize) -> Option<Found> {
     })
 }
 
+/// A line that holds a judge's or clerk's title: the title, the name printed on the same line
+/// (before it, or after it on forms), and a date set at the line's end.
+struct TitleLine {
+    title: String,
+    name: Option<String>,
+    date: Option<String>,
+}
+
+fn title_line(text: &str) -> Option<TitleLine> {
+    let t = text.trim();
+    if t.len() > 110 {
+        return None;
+    }
+    // A date beside the title ("Clerk of Court     October 20, 2025") is the block's date.
+    let (t, date) = match last_date(t) {
+        Some((s, e, d)) if e == t.len() && s > 0 => {
+            (t[..s].trim_end().trim_end_matches(','), Some(d))
+        }
+        _ => (t, None),
+    };
+    if let Some(caps) = TITLE.get().captures(t) {
+        let m = caps.get(1)?;
+        let before = t[..m.start()].trim().trim_end_matches(',').trim();
+        let name = Some(strip_honorific(before)).filter(|n| looks_like_name(n));
+        // A sentence that ends in a title ("... referred to the Magistrate Judge.") is prose.
+        if t.ends_with('.') && !m.as_str().ends_with('.') && name.is_none() && !before.is_empty() {
+            return None;
+        }
+        return Some(TitleLine {
+            title: m.as_str().trim().to_string(),
+            name,
+            date,
+        });
+    }
+    let caps = TITLE_FIRST.get().captures(t)?;
+    let name = strip_honorific(caps.get(2)?.as_str());
+    looks_like_name(&name).then(|| TitleLine {
+        title: caps[1].trim().to_string(),
+        name: Some(name),
+        date,
+    })
+}
+
+/// A line that belongs to a signature block, not to the text above it: a rule, "/s/", "FOR THE
+/// COURT:", "SO ORDERED", a date line, a place ("New York, New York"), a name.
+fn block_line(t: &str) -> bool {
+    let t = t.trim();
+    t.is_empty()
+        || is_rule(t)
+        || t.starts_with("/s/")
+        || t.starts_with("s/")
+        || FOR_THE_COURT.get().is_match(t)
+        || SO_ORDERED.get().is_match(t) && t.len() < 60
+        || DATE_LINE.get().is_match(t) && t.len() < 80
+        || date_of(t).is_some() && t.len() < 40
+        || looks_like_name(&strip_honorific(t))
+        || t.len() < 40 && !t.ends_with('.')
+}
+
 /// Find the signature block among the body lines starting at `from`.
 pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
     let so = (from..lines.len())
         .rev()
         .find(|&i| SO_ORDERED.get().is_match(&lines[i].text));
     let region_start = so.unwrap_or(from + (lines.len().saturating_sub(from)) / 3);
-    let Some(title_at) = (region_start..lines.len()).find(|&i| {
-        let t = lines[i].text.trim();
-        t.len() < 90 && TITLE.get().is_match(t) && !t.ends_with('.')
-    }) else {
+    let Some((title_at, found)) =
+        (region_start..lines.len()).find_map(|i| title_line(&lines[i].text).map(|f| (i, f)))
+    else {
         return dated_only(lines, region_start);
     };
-    let caps = TITLE.get().captures(lines[title_at].text.trim())?;
-    let title_match = caps.get(1)?;
-    let title_line = lines[title_at].text.trim();
-    let title = title_match.as_str().trim().to_string();
-    let before_title = title_line[..title_match.start()]
-        .trim()
-        .trim_end_matches(',')
-        .trim();
+    let title = found.title;
 
-    // The name: before the title on its line, or on a line just above.
-    let mut judge = None;
+    // The name: on the title's line, or on a line just above.
+    let mut judge = found.name;
     let mut start = title_at;
-    if looks_like_name(&strip_honorific(before_title)) {
-        judge = Some(strip_honorific(before_title));
-    } else {
+    if judge.is_none() {
         for i in (title_at.saturating_sub(3)..title_at).rev() {
             if so.is_some_and(|s| i <= s) {
                 break;
@@ -140,24 +196,33 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
             break;
         }
     }
-    // "JUDGE KENNETH M. SWITZER" / "Court of Workers' Compensation Claims": name above title.
-    // The date: a "Dated:" line in the block or just above it.
-    let look_from = so.map_or(start.saturating_sub(6), |s| s + 1).max(from);
-    let mut date = None;
-    for i in look_from..(title_at + 3).min(lines.len()) {
-        let t = &lines[i].text;
-        if DATE_LINE.get().is_match(t) || (i > title_at && date_of(t).is_some()) {
-            if let Some(d) = date_of(t).or_else(|| lines.get(i + 1).and_then(|n| date_of(&n.text)))
-            {
-                date = Some(d);
-                start = start.min(i);
-                break;
+    // The date: beside the title, on a "Dated:" line in the block or just above it (the
+    // lines between it and the name all block lines), or just below the title.
+    let mut date = found.date;
+    let mut above = start;
+    while above > from && above > so.map_or(0, |s| s + 1) && start - above < 6 {
+        if !block_line(&lines[above - 1].text) {
+            break;
+        }
+        above -= 1;
+    }
+    if date.is_none() {
+        for i in above..(title_at + 3).min(lines.len()) {
+            let t = &lines[i].text;
+            if DATE_LINE.get().is_match(t) || (i > title_at && date_of(t).is_some()) {
+                if let Some(d) =
+                    date_of(t).or_else(|| lines.get(i + 1).and_then(|n| date_of(&n.text)))
+                {
+                    date = Some(d);
+                    start = start.min(i);
+                    break;
+                }
             }
         }
     }
     // Rules, "/s/" lines, "FOR THE COURT:" and a date line left blank ("Dated: ______",
     // "Dated this ___ day of ____") above the name belong to the block too.
-    while start > look_from && start > 0 {
+    while start > above && start > 0 {
         let t = lines[start - 1].text.trim();
         let blank_date =
             DATE_LINE.get().is_match(t) && (t.contains("__") || t.trim_end().ends_with(':'));
