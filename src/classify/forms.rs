@@ -60,7 +60,12 @@ const MARKS: &[(DocType, &str, &str)] = &[
     (
         DocType::Letter,
         "salutation",
-        r"(?m)^\s*(?:Dear\s+(?:Judge|Magistrate|Chief|Justice|Hon|Mr|Ms|Mrs|Dr|Sir|Madam|Counsel|Clerk)|Your\s+Honor:)",
+        r"(?m)^\s*(?:Dear\s+(?:Judge|Magistrate|Chief|Justice|Hon|Mr|Ms|Mrs|Dr|Sir|Madam|Counsel|Clerk)|Your\s+Honor:|To\s+(?:All\s+)?(?:Parties|Counsel)[^:\n]{0,30}:\s*$)",
+    ),
+    (
+        DocType::Letter,
+        "re line and address",
+        r"(?m)^\s*(?:RE|Re):\s+\S(?s:.{0,600})^.*\b[A-Z]{2}\s+[0-9]{5}(?:-[0-9]{4})?\s*$|(?m)^.*\b[A-Z]{2}\s+[0-9]{5}(?:-[0-9]{4})?\s*$(?s:.{0,600})^\s*(?:RE|Re):\s+\S",
     ),
     (
         DocType::Letter,

@@ -456,7 +456,8 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
         .collect();
     tail_lines.reverse();
     let tail_lines = &tail_lines[..];
-    let court = signature::find(tail_lines, 0).filter(|f| {
+    let block = signature::find(tail_lines, 0);
+    let court = block.clone().filter(|f| {
         let t = f.signature.title.as_deref().unwrap_or("").to_lowercase();
         (t.contains("judge") || t.contains("clerk") || t.contains("court"))
             && f.end + 12 >= tail_lines.len()
@@ -468,6 +469,10 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
                 .any(|l| l.text.contains("/s/") || l.text.starts_with("s/"))
     });
     let counsel = forms::counsel_signed(&tail);
+    // A date written into an order's date line means the judge signed it, even when the
+    // signature is an image with no printed name: counsel lodge the line blank.
+    let court_dated =
+        court_dated || (!counsel && block.as_ref().is_some_and(|f| f.signature.date.is_some()));
     let mut evidence = Vec::new();
     if minutes::is_minutes(&first.texts) {
         evidence.push("clerk's minutes form".to_string());
@@ -483,7 +488,7 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
     let title = cap
         .title
         .clone()
-        .or_else(|| heading_title(first, 25, false))
+        .or_else(|| heading_title(first, 40, false))
         .or_else(|| {
             form_title(
                 first
@@ -501,6 +506,7 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
                 .find_map(|p| heading_title(p, 40, true))
         });
     let head = title.as_deref().and_then(title::head);
+    let head_found = head.is_some();
     let signer = if court.is_some() {
         if court_dated {
             "signed by the court"
@@ -563,10 +569,18 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
     // A paper that is mostly colloquy is a transcript, whatever its caption's title reads
     // (the caption of a transcript repeats the case's, "In re Application of ...").
     let colloquy = signals.colloquy >= 20 && signals.colloquy * 5 >= signals.lines;
-    let t = if colloquy && t != DocType::Transcript {
+    // A transcript's cover names it ("Videotaped deposition of ...", "REPORTER'S TRANSCRIPT
+    // OF PROCEEDINGS") where a caption's title would be; a weak title (an index page's
+    // "EXHIBITS") does not outweigh that.
+    let weak = matches!(t, DocType::Exhibit | DocType::Other | DocType::Notice);
+    let cover = forms::signals(&first.texts.iter().map(String::as_str).collect::<Vec<_>>())
+        .count(DocType::Transcript)
+        > 0;
+    let t = if t != DocType::Transcript && (colloquy || (weak && cover && signals.transcript())) {
         evidence.push(format!(
-            "{} lines of colloquy: a transcript",
-            signals.colloquy
+            "a transcript: {} lines of colloquy; {}",
+            signals.colloquy,
+            signals.names(DocType::Transcript)
         ));
         DocType::Transcript
     } else {
@@ -582,8 +596,11 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
     }
     // An attachment that is no court paper of its own (a letter, a report, an email) is an
     // exhibit; a transcript, a declaration or a proposed order filed as one keeps its form.
+    // A court's form filed as an attachment (a civil cover sheet, a summons) stays a form.
+    let form = t == DocType::Other && head_found;
     if bare_attachment
         && !captioned
+        && !form
         && !matches!(
             t,
             DocType::Transcript | DocType::Declaration | DocType::ProposedOrder | DocType::Exhibit
@@ -640,7 +657,10 @@ fn by_form(
     }
     // A letter is a letter whoever writes it (clerks and judges write letters too), unless it
     // orders something in so many words (a judge's letter order is an order).
-    if s.marks.iter().any(|m| m.1 == "salutation") && !s.orders {
+    if s.count(Letter) > 0
+        && !s.orders
+        && (!captioned || s.marks.iter().any(|m| m.1 == "salutation"))
+    {
         return (Letter, mark(Letter));
     }
     if s.count(Complaint) >= 2 {
@@ -678,29 +698,36 @@ fn by_form(
 /// title case ("Memorandum Opinion"); with `centred`, only centred lines count.
 fn heading_title(v: &PageView, limit: usize, centred: bool) -> Option<String> {
     let width = v.page.width;
-    v.page.lines.iter().take(limit).find_map(|l| {
-        let t = l.text();
-        let t = t.trim();
-        let mid = (l.bbox.x0 + l.bbox.x1) / 2.0;
-        let is_centred = (mid - width / 2.0).abs() < 0.08 * width && l.bbox.x0 > 0.15 * width;
-        let words: Vec<&str> = t.split_whitespace().collect();
-        let capitals = caption::upper_share(t) > 0.7;
-        let title_case = words.len() <= 8
-            && words.iter().all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
-                    || matches!(*w, "of" | "and" | "to" | "for" | "the" | "in" | "on" | "re")
-            });
-        let set = capitals || (title_case && is_centred);
-        (t.len() >= 5
-            && t.len() < 200
-            && set
-            && (is_centred || !centred)
-            && title::head(t).is_some()
-            && !caption::is_court_line(t))
-        .then(|| t.to_string())
-    })
+    v.page
+        .lines
+        .iter()
+        .take(limit)
+        .enumerate()
+        .find_map(|(i, l)| {
+            let t = l.text();
+            let t = t.trim();
+            let mid = (l.bbox.x0 + l.bbox.x1) / 2.0;
+            let is_centred = (mid - width / 2.0).abs() < 0.08 * width && l.bbox.x0 > 0.15 * width;
+            let words: Vec<&str> = t.split_whitespace().collect();
+            let capitals = caption::upper_share(t) > 0.7;
+            let title_case = words.len() <= 8
+                && words.iter().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                        || matches!(*w, "of" | "and" | "to" | "for" | "the" | "in" | "on" | "re")
+                });
+            // A title in title case stands at the head of its page; lower down such a line is a
+            // table's header or a heading inside the text.
+            let set = capitals || (title_case && (i < 2 || (is_centred && i < 3)));
+            (t.len() >= 5
+                && t.len() < 200
+                && set
+                && (is_centred || !centred)
+                && title::head(t).is_some()
+                && !caption::is_court_line(t))
+            .then(|| t.to_string())
+        })
 }
 
 /// A form's name as printed beside its number: "AO 440 (Rev. 06/12) Summons in a Civil
@@ -708,19 +735,61 @@ fn heading_title(v: &PageView, limit: usize, centred: bool) -> Option<String> {
 /// Form 101 Voluntary Petition for Individuals Filing for Bankruptcy".
 fn form_title<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
     let re = FORM.get();
-    lines.take(60).find_map(|l| {
-        let c = re.captures(l.trim())?;
-        let name = c.get(1)?.as_str().trim();
+    let lines: Vec<&str> = lines.take(60).collect();
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let l = l.trim();
+        let name = match re.captures(l) {
+            Some(c) => c.get(1)?.as_str().trim(),
+            // The number on a line of its own, the name on the next.
+            None if FORM_NUMBER.get().is_match(l) => lines.get(i + 1)?.trim(),
+            None => return None,
+        };
         title::head(name).map(|_| name.to_string())
     })
 }
 
 static FORM: Pattern = Pattern::new(|| {
     regex::Regex::new(
-        r"^(?:AO|CJA|CR|CV|G|Official\s+Form|Form)\s?-?\s?[0-9]{1,4}[A-Z]?(?:\s*\([^)]{0,30}\))?\s+(.{4,120}?)(?:\s+Page\s+[0-9]+\s+of\s+[0-9]+)?\s*$",
+        r"^(?:AO|CJA|CR|CV|G|Official\s+Form|Form)\s?-?\s?[0-9]{1,4}[A-Z]?\b(?:\s*\([^)]{0,30}\))?\s+(.{4,120}?)(?:\s+Page\s+[0-9]+\s+of\s+[0-9]+)?\s*$",
+    )
+    .expect("static regex") // invariant: the pattern is a literal
+});
+
+static FORM_NUMBER: Pattern = Pattern::new(|| {
+    regex::Regex::new(
+        r"^(?:AO|CJA|Official\s+Form|Form)\s?-?\s?[0-9]{1,4}[A-Z]?(?:\s*\([^)]{0,30}\))?$",
     )
     .expect("static regex") // invariant: the pattern is a literal
 });
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 1] = [&FORM];
+pub(crate) static PATTERNS: [&dyn Compile; 2] = [&FORM, &FORM_NUMBER];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_name_themselves_beside_their_number() {
+        let lines = [
+            "CR-104 (wpd 12/20) JUDGMENT & PROBATION/COMMITMENT ORDER Page 1 of 6",
+            "AO 440 (Rev. 06/12) Summons in a Civil Action",
+        ];
+        assert_eq!(
+            form_title(lines.iter().copied()).as_deref(),
+            Some("JUDGMENT & PROBATION/COMMITMENT ORDER")
+        );
+        assert_eq!(
+            form_title(lines[1..].iter().copied()).as_deref(),
+            Some("Summons in a Civil Action")
+        );
+        let split = [
+            "Official Form 101",
+            "Voluntary Petition for Individuals Filing for Bankruptcy 12/17",
+        ];
+        assert_eq!(
+            form_title(split.iter().copied()).as_deref(),
+            Some("Voluntary Petition for Individuals Filing for Bankruptcy 12/17")
+        );
+    }
+}

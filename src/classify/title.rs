@@ -61,7 +61,7 @@ static HEADS: Pattern<Vec<(Regex, Kind)>> = Pattern::new(|| {
         // Orders.
         (format!(r"\bPROPOSED (?:{w} ){{0,4}}(?:ORDERS?|JUDGMENT|DECREE)\b"), Kind::Is(ProposedOrder)),
         (r"\bMINUTES?\b|\bMINUTE (?:ORDER|ENTRY)\b".into(), Kind::Is(MinuteOrder)),
-        (r"\bORDERS? (?:AND|&) (?:FINAL )?JUDGMENT\b".into(), Kind::Is(Judgment)),
+        (r"\bORDERS? (?:AND|&) (?:FINAL )?JUDGE?MENT\b".into(), Kind::Is(Judgment)),
         (r"\bJUDGE?MENTS?\b|\bDECREE\b".into(), Kind::Is(Judgment)),
         (r"\bORDERS?\b|\bINJUNCTION\b|\bWARRANT\b|\bMANDATE\b".into(), Kind::Is(Order)),
         // Evidence and the record.

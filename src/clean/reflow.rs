@@ -247,7 +247,12 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
     let mut prev_heading = false;
     for l in lines {
         let f = frame_of(l.page);
-        let heading = is_heading(l, &f);
+        // A line that completes the sentence of the line before ("the judgment of the district
+        // court is" / "Affirmed.") is no heading, however it is set.
+        let heading = is_heading(l, &f)
+            && !prev.is_some_and(|p| {
+                !ends_sentence(&p.text) && !prev_heading && l.text.trim_end().ends_with('.')
+            });
         let brk = match prev {
             None => true,
             Some(p) => {

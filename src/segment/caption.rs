@@ -310,7 +310,15 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
     // once a wide-gap start has shown the column.
     let mut strong: Vec<f64> = Vec::new();
     let mut weak: Vec<f64> = Vec::new();
+    // Starts after a wide gap with the right edge of their line: a right column may be set
+    // flush right (its lines end at one x), not flush left.
+    let mut flush: Vec<(f64, f64)> = Vec::new();
     for l in lines {
+        if let Some(pair) = l.words.windows(2).find(|p| {
+            p[1].bbox.x0 - p[0].bbox.x1 > 3.0 * p[1].size.max(6.0) && p[1].bbox.x0 > 0.4 * width
+        }) {
+            flush.push((pair[1].bbox.x0, l.bbox.x1));
+        }
         for pair in l.words.windows(2) {
             let gap = pair[1].bbox.x0 - pair[0].bbox.x1;
             let size = pair[1].size.max(6.0);
@@ -340,6 +348,19 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
         let min = near.iter().copied().fold(f64::MAX, f64::min);
         if n >= 2 && best.is_none_or(|(bn, _)| n > bn) {
             best = Some((n, min));
+        }
+    }
+    if best.is_none() {
+        for &(_, right) in &flush {
+            let same: Vec<f64> = flush
+                .iter()
+                .filter(|(_, r)| (r - right).abs() < 3.0)
+                .map(|(x, _)| *x)
+                .collect();
+            if same.len() >= 2 && right > 0.6 * width {
+                let min = same.iter().copied().fold(f64::MAX, f64::min);
+                return Some(min - 4.0);
+            }
         }
     }
     best.map(|(_, x)| x - 4.0)
@@ -578,7 +599,11 @@ fn title(lines: &[String], named: bool) -> Option<String> {
     // Every block that starts with a title word, joined: an order can carry two titles, one
     // under the other with its docket reference between ("ORDER GRANTING MOTION FOR FEES /
     // (ECF No. 26) / ORDER SEALING DOCKET NUMBERS 26-2 AND 26-3 ...").
-    let starts = |t: &str| TITLE.get().is_match(t.trim()) && upper_share(t) > 0.6;
+    // A title in capitals, or a short one in title case ("Civil Case Assignment Order").
+    let starts = |t: &str| {
+        let t = t.trim();
+        TITLE.get().is_match(t) && (upper_share(t) > 0.6 || title_case(t))
+    };
     let block_end = |from: usize| {
         let mut j = from + 1;
         while lines.get(j).is_some_and(|t| {
@@ -632,6 +657,21 @@ fn title(lines: &[String], named: bool) -> Option<String> {
         }
     }
     Some(blocks.join(" "))
+}
+
+/// A short line with every word capitalized but the small ones.
+fn title_case(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=10).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                || matches!(
+                    *w,
+                    "of" | "and" | "to" | "for" | "the" | "in" | "on" | "re" | "a"
+                )
+        })
 }
 
 /// A line that can be part of a title: in capitals, not a label, a case number, a party's

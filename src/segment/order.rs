@@ -441,8 +441,11 @@ fn items(items: &[Paragraph], explicit: bool) -> Vec<Clause> {
 
 /// Without a lead-in: the deciding paragraphs of the last run of them.
 fn unled(paras: &[Paragraph]) -> Vec<Clause> {
-    let deciding =
-        |p: &Paragraph| p.text.len() >= 12 && sentences(&p.text).iter().any(|s| decides(s));
+    // A ruling may stand alone in one word ("AFFIRMED.").
+    let deciding = |p: &Paragraph| {
+        (p.text.len() >= 12 || STRONG.get().is_match(&p.text))
+            && sentences(&p.text).iter().any(|s| decides(s))
+    };
     let Some(last) = paras.iter().rposition(deciding) else {
         return Vec::new();
     };
