@@ -660,7 +660,7 @@ mod tests {
         );
         assert_eq!(
             clauses_of(&["Having reviewed the petition and the papers, IT IS ORDERED AND ADJUDGED that the petition is dismissed."]),
-            ["Having reviewed the petition and the papers, IT IS ORDERED AND ADJUDGED that the petition is dismissed."]
+            ["IT IS ORDERED AND ADJUDGED that the petition is dismissed."]
         );
     }
 
