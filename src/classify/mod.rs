@@ -182,10 +182,22 @@ impl PageView<'_> {
 enum Opening {
     /// An exhibit slip sheet.
     Slip,
-    /// A caption or a heading naming a paper of this type.
+    /// A heading naming a paper of this type ("[PROPOSED] ORDER" atop a page).
     Paper(DocType),
+    /// A caption whose title names a paper of this type.
+    Caption(DocType),
     /// Nothing: the page continues the paper before it.
     None,
+}
+
+impl Opening {
+    /// The type of paper the page opens, if it opens one.
+    fn kind(&self) -> Option<DocType> {
+        match self {
+            Opening::Paper(t) | Opening::Caption(t) => Some(*t),
+            Opening::Slip | Opening::None => None,
+        }
+    }
 }
 
 /// Classify a cleaned document. `attachment` is the CM/ECF stamp's attachment number, if the
@@ -231,6 +243,7 @@ pub fn classify(doc: &CleanDoc) -> Classification {
 
     // Where papers begin.
     let mut starts = vec![0];
+    let mut by_caption = vec![false];
     let mut current = opening(&views[0], true);
     // Pages of sheets (slip and cover sheets) at the start of the current part: an exhibit's
     // slip sheet may stand behind another ("EXHIBIT 1 of EXHIBIT C", "Exhibit X" then
@@ -241,19 +254,23 @@ pub fn classify(doc: &CleanDoc) -> Classification {
     let mut only_sheets = sheet(&views[0]);
     for (i, v) in views.iter().enumerate().skip(1) {
         let o = opening(v, false);
-        let new = match (&o, &current) {
-            (Opening::Slip, _) => !only_sheets,
-            (Opening::Paper(t), Opening::Paper(c)) => t != c && !only_sheets,
-            (Opening::Paper(_), _) => !only_sheets,
-            (Opening::None, _) => false,
+        let new = match (o.kind(), current.kind()) {
+            _ if only_sheets => false,
+            (None, _) => matches!(o, Opening::Slip),
+            // The separate opinions of a decision open with the court's caption again (a
+            // slip opinion's concurrences and dissents): they continue the opinion.
+            (Some(_), Some(DocType::Opinion)) if matches!(o, Opening::Caption(_)) => false,
+            (Some(t), Some(c)) => t != c,
+            (Some(_), None) => true,
         };
         if new {
             starts.push(i);
+            by_caption.push(matches!(o, Opening::Caption(_)));
             current = o;
             only_sheets = sheet(v);
         } else if only_sheets && !sheet(v) {
             only_sheets = false;
-            if let Opening::Paper(_) = o {
+            if o.kind().is_some() {
                 current = o;
             }
         }
@@ -271,10 +288,20 @@ pub fn classify(doc: &CleanDoc) -> Classification {
         );
         if k == 0 {
             evidence = ev;
-            filing_court = court;
+            filing_court = court.clone();
         } else if court.is_some() && filing_court.is_some() && court != filing_court {
             // A later paper of another court is a copy of its ruling (an appendix, an exhibit).
             doc_type = DocType::Exhibit;
+        } else if by_caption[k] {
+            // The separate opinions of a decision open with the court's caption again (a
+            // slip opinion's concurrences and dissents): they continue the opinion.
+            if let Some(last) = parts
+                .last_mut()
+                .filter(|p: &&mut Part| p.doc_type == DocType::Opinion)
+            {
+                last.last_page = views[e - 1].page.number;
+                continue;
+            }
         }
         parts.push(Part {
             doc_type,
@@ -347,7 +374,7 @@ fn opening(v: &PageView, first: bool) -> Opening {
     if captioned && !minutes::is_minutes(&v.texts) {
         let (cap, ..) = caption::find(&v.page.lines, v.page.width);
         if let Some(t) = cap.title.as_deref().and_then(head_type) {
-            return Opening::Paper(t);
+            return Opening::Caption(t);
         }
     }
     if first {

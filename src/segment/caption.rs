@@ -728,6 +728,14 @@ fn title_stops(t: &str) -> bool {
         || [
             "re:",
             "judge",
+            // The posture of an appeal is no title ("ON WRIT OF CERTIORARI TO ...").
+            "on writ of",
+            "on writs of",
+            "on petition for",
+            "on petitions for",
+            "on appeal",
+            "appeal from",
+            "appeals from",
             "date:",
             "time:",
             "ctrm",

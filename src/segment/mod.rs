@@ -252,6 +252,19 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
         ),
         None => (lines.len(), lines.len()),
     };
+    // An opinion of the court disposes before the separate opinions that follow it
+    // ("JUSTICE ROE, concurring."): they are not the court's order.
+    let scope_end = match class.doc_type {
+        crate::classify::DocType::Opinion => (scope_start..scope_end)
+            .find(|&i| {
+                // The heading may wrap: "JUSTICE ROE, with whom JUSTICE DOE joins," /
+                // "concurring."
+                let next = lines.get(i + 1).map_or("", |l| l.text.as_str());
+                i > scope_start && order::separate_opinion(&format!("{} {next}", lines[i].text))
+            })
+            .unwrap_or(scope_end),
+        _ => scope_end,
+    };
     let whole = part.is_some_and(|p| p.doc_type.is_order());
     let section = match part {
         Some(_) if whole => Some(scope_start),
@@ -305,17 +318,17 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
     let paragraphs = reflow::paragraphs(&lines[..body_end]);
     let mut order = Order::default();
     if let Some(from) = section {
-        // The order's paragraphs: those that begin at or after its first line.
+        // The order's paragraphs: its lines from its first to its signature, within its paper.
         let first_page = lines.get(from).map_or(usize::MAX, |l| l.page);
-        let before = reflow::paragraphs(&lines[..from.min(body_end)]).len();
-        let ops = &paragraphs[before.min(paragraphs.len())..];
-        let (o, w) = order::find(ops, class.doc_type);
+        let order_end = body_end.min(scope_end).max(from.min(body_end));
+        let ops = reflow::paragraphs(&lines[from.min(order_end)..order_end]);
+        let (o, w) = order::find(&ops, class.doc_type);
         order = o;
         warnings.extend(w);
         let last_page = found
             .as_ref()
             .and_then(|f| f.signature.page)
-            .or_else(|| lines[..body_end].last().map(|l| l.page))
+            .or_else(|| lines[..order_end].last().map(|l| l.page))
             .unwrap_or(first_page);
         // An order paper is the order, whole; a closing section or a minutes form orders
         // only where it says so.

@@ -29,9 +29,10 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
+/// "IT IS SO ORDERED." ends the order, alone or with a running head the reflow ran into it.
 static SO_ORDERED: Pattern = Pattern::new(|| {
     re(
-        r"(?i)^\s*(?:(?:pursuant\s+to\s+(?:the\s+)?stipulation|good\s+cause\s+appearing(?:\s+therefor)?),?\s+)?(it\s+is\s+)?so\s+ordered\.?\s*$",
+        r"(?i)^\s*(?:(?:pursuant\s+to\s+(?:the\s+)?stipulation|good\s+cause\s+appearing(?:\s+therefor)?),?\s+)?(it\s+is\s+)?so\s+ordered\b[.!]?(?:\s+\S.{0,60})?\s*$",
     )
 });
 /// A paragraph that opens the operative part and orders nothing itself: it ends in a colon
@@ -73,12 +74,17 @@ static STRONG: Pattern = Pattern::new(|| {
 /// cited, or in a statement of the rule.
 static RULE_TALK: Pattern = Pattern::new(|| {
     re(
-        r#"(?i)["“”]|§|\bU\.\s?S\.\s?C\.|\bFed\.\s?R\.|\bprovides?\b|\brequires?\b|\bunder\s+(?:rule|section)\b|\bthe\s+(?:rule|statute|court)\s+(?:shall|must)\s+(?:consider|weigh|determine|find)|\bL\.?\s?R\.?\s?[0-9]|\blocal\s+rules?\b|\bthe\s+court\s+(?:notes|reminds|advises)\b|\bwould\b|\bshould\b|\bcould\b|\bif\s+(?:the|a|an)\b"#,
+        r#"(?i)["“”]|§|\bU\.\s?S\.\s?C\.|\bFed\.\s?R\.|\bprovides?\b|\brequires?\b|\bunder\s+(?:rule|section)\b|\bthe\s+(?:rule|statute|court)\s+(?:shall|must)\s+(?:consider|weigh|determine|find)|\bL\.?\s?R\.?\s?[0-9]|\blocal\s+rules?\b|\bthe\s+court\s+(?:notes|reminds|advises)\b|\bwe\s+(?:must|shall)\b|\bcourts?\s+must\b|\bwould\b|\bshould\b|\bcould\b|\bif\s+(?:the|a|an)\b"#,
     )
 });
 static FURTHER: Pattern = Pattern::new(|| {
     re(
         r"(?:^|[.;:]\s+)((?:AND\s+)?IT\s+IS\s+(?:HEREBY\s+)?(?:FURTHER\s+)?(?:ORDERED|ADJUDGED|DECREED)|(?i:and\s+)?It\s+is\s+(?:hereby\s+)?further\s+ordered)\b",
+    )
+});
+static SEPARATE: Pattern = Pattern::new(|| {
+    re(
+        r"^(?:(?:CHIEF\s+)?JUSTICE\s+[A-Z][A-Za-z'’-]+|[A-Z][A-Za-z'’-]+,\s+(?:(?:Chief|Senior|Circuit|District)\s+)*(?:Judge|J\.|C\.\s?J\.)),?\s+(?:(?:with\s+whom\s+[^,]{0,80},\s+)?(?:joins?\s+)?)?(?:concur|dissent)",
     )
 });
 static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
@@ -91,7 +97,7 @@ static PANEL: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(?:per\s+curiam|before:?)\b[^.]{0,160}\bjudges?\b[.)\s]*$"));
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 13] = [
+pub(crate) static PATTERNS: [&dyn Compile; 14] = [
     &SO_ORDERED,
     &LEAD_IN,
     &ORDERS,
@@ -105,9 +111,16 @@ pub(crate) static PATTERNS: [&dyn Compile; 13] = [
     &SO_ORDERED_LINE,
     &IT_IS_ORDERED,
     &PANEL,
+    &SEPARATE,
 ];
 
 static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
+
+/// A separate opinion's heading: "JUSTICE ROE, concurring.", "DOE, Circuit Judge,
+/// dissenting:", "ROE, J., concurring in part and dissenting in part".
+pub fn separate_opinion(text: &str) -> bool {
+    SEPARATE.get().is_match(text.trim())
+}
 
 /// Where the order section of a paper that is not an order begins, as an index into `lines`
 /// (its body lines): the last "[PROPOSED] ORDER" heading or "IT IS SO ORDERED" of a
@@ -342,6 +355,23 @@ pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
     if order.clauses.is_empty() {
         order.lead_in = None;
         order.clauses = unled(paras);
+    }
+    if opinion {
+        // A disposition that rules on several judgments in as many sentences ("The judgment in
+        // No. 1 is affirmed. The judgment in No. 2 is vacated, and ...") is a clause each.
+        order.clauses = std::mem::take(&mut order.clauses)
+            .into_iter()
+            .flat_map(|c| {
+                let ss = sentences(&c.text);
+                if ss.len() >= 2 && ss.iter().all(|s| decides(s)) {
+                    ss.into_iter()
+                        .map(|text| Clause { text, ..c.clone() })
+                        .collect()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
     }
     let mut warnings = Vec::new();
     if order.clauses.is_empty() && doc_type != DocType::Opinion {
