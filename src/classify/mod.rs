@@ -275,7 +275,7 @@ pub fn classify(doc: &CleanDoc) -> Classification {
             }
         }
     }
-    let mut parts = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     let mut evidence = Vec::new();
     let mut filing_court: Option<String> = None;
     for (k, &s) in starts.iter().enumerate() {
@@ -292,6 +292,19 @@ pub fn classify(doc: &CleanDoc) -> Classification {
         } else if court.is_some() && filing_court.is_some() && court != filing_court {
             // A later paper of another court is a copy of its ruling (an appendix, an exhibit).
             doc_type = DocType::Exhibit;
+        } else if k == 1
+            && by_caption[1]
+            && parts[0].title.is_none()
+            && parts[0].last_page == parts[0].first_page
+        {
+            // An untitled cover page (an appellate judgment's list of counsel) and the
+            // captioned paper after it are one paper, of the paper's type.
+            let first = &mut parts[0];
+            first.doc_type = doc_type;
+            first.title = title;
+            first.last_page = views[e - 1].page.number;
+            evidence = ev;
+            continue;
         } else if by_caption[k] {
             // The separate opinions of a decision open with the court's caption again (a
             // slip opinion's concurrences and dissents): they continue the opinion.
@@ -526,6 +539,11 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
             )
         })
         .or_else(|| {
+            // An appellate decision shows its form on its first page (the panel, "Per
+            // Curiam"); a heading inside its text is no title.
+            if captioned && signals.count(DocType::Opinion) > 0 {
+                return None;
+            }
             pages
                 .iter()
                 .skip(1)
@@ -725,36 +743,39 @@ fn by_form(
 /// title case ("Memorandum Opinion"); with `centred`, only centred lines count.
 fn heading_title(v: &PageView, limit: usize, centred: bool) -> Option<String> {
     let width = v.page.width;
-    v.page
-        .lines
-        .iter()
-        .take(limit)
-        .enumerate()
-        .find_map(|(i, l)| {
-            let t = l.text();
-            let t = t.trim();
-            let mid = (l.bbox.x0 + l.bbox.x1) / 2.0;
-            let is_centred = (mid - width / 2.0).abs() < 0.08 * width && l.bbox.x0 > 0.15 * width;
-            let words: Vec<&str> = t.split_whitespace().collect();
-            let capitals = caption::upper_share(t) > 0.7;
-            let title_case = words.len() <= 8
-                && words.iter().all(|w| {
-                    w.chars()
-                        .next()
-                        .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
-                        || matches!(*w, "of" | "and" | "to" | "for" | "the" | "in" | "on" | "re")
-                });
-            // A title in title case stands at the head of its page; lower down such a line is a
-            // table's header or a heading inside the text.
-            let set = capitals || (title_case && (i < 2 || (is_centred && i < 3)));
-            (t.len() >= 5
-                && t.len() < 200
-                && set
-                && (is_centred || !centred)
-                && title::head(t).is_some()
-                && !caption::is_court_line(t))
-            .then(|| t.to_string())
-        })
+    // A title stands before the text begins: no line of prose above it on its page.
+    let mut prose_above = false;
+    let mut prose_lines = 0;
+    for (i, l) in v.page.lines.iter().take(limit).enumerate() {
+        let t = l.text();
+        let t = t.trim();
+        let mid = (l.bbox.x0 + l.bbox.x1) / 2.0;
+        let is_centred = (mid - width / 2.0).abs() < 0.08 * width && l.bbox.x0 > 0.15 * width;
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let capitals = caption::upper_share(t) > 0.7;
+        let title_case = words.len() <= 8
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                    || matches!(*w, "of" | "and" | "to" | "for" | "the" | "in" | "on" | "re")
+            });
+        // A title in title case stands at the head of its page, or centred before the text;
+        // lower down such a line is a table's header or a heading inside the text.
+        let set = capitals || (title_case && (i < 2 || (is_centred && (i < 3 || !prose_above))));
+        let fits = t.len() >= 4
+            && t.len() < 200
+            && set
+            && (is_centred || !centred)
+            && title::head(t).is_some()
+            && !caption::is_court_line(t);
+        if fits {
+            return Some(t.to_string());
+        }
+        prose_lines += usize::from(words.len() >= 8 && !capitals);
+        prose_above = prose_lines >= 3;
+    }
+    None
 }
 
 /// A form's name as printed beside its number: "AO 440 (Rev. 06/12) Summons in a Civil

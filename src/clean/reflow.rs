@@ -249,12 +249,16 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
         let f = frame_of(l.page);
         // A line that completes the sentence of the line before ("the judgment of the district
         // court is" / "Affirmed.") is no heading, however it is set.
-        let heading = is_heading(l, &f)
-            && !prev.is_some_and(|p| {
-                !ends_sentence(&p.text) && !prev_heading && l.text.trim_end().ends_with('.')
-            });
+        let completes = prev.is_some_and(|p| {
+            !ends_sentence(&p.text) && !prev_heading && l.text.trim_end().ends_with('.')
+        });
+        let heading = is_heading(l, &f) && !completes;
         let brk = match prev {
             None => true,
+            // A word or two that end the sentence of the line before belong to its paragraph,
+            // however far below they are set ("... the judgment of the district court is" /
+            // "Affirmed.").
+            Some(_) if completes && l.text.split_whitespace().count() <= 3 => false,
             Some(p) => {
                 let pf = frame_of(p.page);
                 let short_end = pf.is_short(p) && ends_sentence(&p.text);

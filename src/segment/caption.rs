@@ -662,7 +662,7 @@ fn title(lines: &[String], named: bool) -> Option<String> {
 /// A short line with every word capitalized but the small ones.
 fn title_case(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
-    (2..=10).contains(&words.len())
+    (1..=10).contains(&words.len())
         && words.iter().all(|w| {
             w.chars()
                 .next()

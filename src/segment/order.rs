@@ -60,7 +60,7 @@ static ORDER_SECTION: Pattern = Pattern::new(|| {
 /// A sentence that decides: a ruling in capitals, the court's own verb, a party's duty.
 static DECIDES: Pattern = Pattern::new(|| {
     re(
-        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\bwe\s+(?:therefore\s+|thus\s+|accordingly\s+|hereby\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
+        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\b(?:the\s+court|we)(?:\s+(?:will|shall|must|therefore|thus|accordingly|hereby|also|further|now))*\s+(?:\(\s?[0-9a-z]\s?\)\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify|enter|adopt|approve|transfer|stay)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
     )
 });
 /// Rulings in so many words: a paragraph without one in a run of "shall" paragraphs is
@@ -87,6 +87,8 @@ static SEPARATE: Pattern = Pattern::new(|| {
         r"^(?:(?:CHIEF\s+)?JUSTICE\s+[A-Z][A-Za-z'’-]+|[A-Z][A-Za-z'’-]+,\s+(?:(?:Chief|Senior|Circuit|District)\s+)*(?:Judge|J\.|C\.\s?J\.)),?\s+(?:(?:with\s+whom\s+[^,]{0,80},\s+)?(?:joins?\s+)?)?(?:concur|dissent)",
     )
 });
+static FORM_CHOICES: Pattern =
+    Pattern::new(|| re(r"(?i)\bgranted\s*[.,/]\s*(?:or\s+)?denied\s*[.,/]"));
 static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
 static IT_IS_ORDERED: Pattern = Pattern::new(|| {
     re(r"(?i)\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*(?:ordered|adjudged|decreed)\b")
@@ -97,7 +99,7 @@ static PANEL: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(?:per\s+curiam|before:?)\b[^.]{0,160}\bjudges?\b[.)\s]*$"));
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 14] = [
+pub(crate) static PATTERNS: [&dyn Compile; 15] = [
     &SO_ORDERED,
     &LEAD_IN,
     &ORDERS,
@@ -112,6 +114,7 @@ pub(crate) static PATTERNS: [&dyn Compile; 14] = [
     &IT_IS_ORDERED,
     &PANEL,
     &SEPARATE,
+    &FORM_CHOICES,
 ];
 
 static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
@@ -273,6 +276,11 @@ fn split_further(text: &str) -> Vec<String> {
 
 /// Does this sentence decide something?
 fn decides(sentence: &str) -> bool {
+    // A printed form's alternatives ("Motion ... is granted. denied. submitted.") are no
+    // ruling: only the one marked is, and the form's text does not say which.
+    if FORM_CHOICES.get().is_match(sentence) {
+        return false;
+    }
     let d = DECIDES.get();
     let Some(m) = d.find(sentence) else {
         return false;
