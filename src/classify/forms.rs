@@ -35,7 +35,7 @@ const MARKS: &[(DocType, &str, &str)] = &[
     (
         DocType::Transcript,
         "examination",
-        r"(?:E X A M I N A T I O N|(?i:\b(?:direct|cross|redirect|recross)[- ]examination\b)|EXAMINATION BY|\(Whereupon|I N D E X)",
+        r"(?:E X A M I N A T I O N|P R O C E E D I N G S|(?i:\b(?:direct|cross|redirect|recross)[- ]examination\b)|EXAMINATION BY|\(Whereupon|I N D E X)",
     ),
     (
         DocType::Verdict,
@@ -128,9 +128,13 @@ static ORDERS: Pattern = Pattern::new(|| {
     re(r"(?i:\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*ordered\b|\bso\s+ordered\b)")
 });
 
+static RULES: Pattern = Pattern::new(|| {
+    re(r"\b(?:the\s+Court|this\s+Court)\s+(?:hereby\s+)?(?:GRANTS|DENIES|AFFIRMS|REVERSES|ORDERS|DISMISSES)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:AFFIRMED|REVERSED|GRANTED|DENIED|DISMISSED|VACATED)\b|(?i:\b(?:it\s+is\s+)?so\s+ordered\b)")
+});
+
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 6] =
-    [&SET, &CITATION, &COLLOQUY, &SLASH_S, &COUNSEL, &ORDERS];
+pub(crate) static PATTERNS: [&dyn Compile; 7] =
+    [&SET, &CITATION, &COLLOQUY, &SLASH_S, &COUNSEL, &ORDERS, &RULES];
 
 /// What a paper's text shows.
 #[derive(Debug, Clone, Default)]
@@ -145,6 +149,8 @@ pub struct Signals {
     pub citations: usize,
     /// It orders in so many words ("IT IS ORDERED", "SO ORDERED").
     pub orders: bool,
+    /// The court rules in it: "the Court GRANTS", "is AFFIRMED", "SO ORDERED".
+    pub rules: bool,
 }
 
 impl Signals {
@@ -190,6 +196,7 @@ pub fn signals(lines: &[&str]) -> Signals {
         lines: lines.iter().filter(|l| !l.trim().is_empty()).count(),
         citations: CITATION.get().find_iter(&text).count(),
         orders: ORDERS.get().is_match(&text),
+        rules: RULES.get().is_match(&text),
     }
 }
 

@@ -323,6 +323,19 @@ pub fn classify(doc: &CleanDoc) -> Classification {
             title,
         });
     }
+    // A bankruptcy case starts with its voluntary petition, filed as Document 1: that form is
+    // the paper that starts the case; the same form filed later (amended) is a form.
+    let doc_number = doc.ecf.as_ref().and_then(|e| e.document_number.as_deref());
+    if doc_number == Some("1")
+        && parts[0].doc_type == DocType::Other
+        && parts[0]
+            .title
+            .as_deref()
+            .is_some_and(|t| t.to_uppercase().contains("VOLUNTARY PETITION"))
+    {
+        parts[0].doc_type = DocType::Complaint;
+        evidence.push("the voluntary petition that starts the case (Document 1)".to_string());
+    }
     let doc_type = parts[0].doc_type;
     if let Some(a) = &attachment {
         evidence.push(format!("CM/ECF stamp: attachment {a}"));
@@ -479,12 +492,24 @@ fn type_part(
 /// Type a paper's pages from its title, its signatures and the marks of its form.
 /// `bare_attachment`: the document is an attachment, so a paper of no form is an exhibit.
 fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str>) -> Typed {
-    let first = &pages[0];
+    // A scanned first page says nothing: the first page with text stands for the paper.
+    let first = pages.iter().find(|p| !p.texts.is_empty()).unwrap_or(&pages[0]);
+    // The running heads and feet count for the form's marks ("Official Reporter", a form's
+    // name), not for the paper's text.
     let all: Vec<&str> = pages
         .iter()
         .flat_map(|p| p.texts.iter().map(String::as_str))
         .collect();
-    let signals = forms::signals(&all);
+    let with_running: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| {
+            p.texts
+                .iter()
+                .map(String::as_str)
+                .chain(p.page.running.iter().map(String::as_str))
+        })
+        .collect();
+    let signals = forms::signals(&with_running);
     // The end of the paper is where it is signed.
     let tail: Vec<&str> = all[all.len().saturating_sub(40)..].to_vec();
     let mut tail_lines: Vec<_> = pages
@@ -613,7 +638,10 @@ fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str
     };
     // A paper that is mostly colloquy is a transcript, whatever its caption's title reads
     // (the caption of a transcript repeats the case's, "In re Application of ...").
-    let colloquy = signals.colloquy >= 20 && signals.colloquy * 5 >= signals.lines;
+    // Mostly colloquy, or much colloquy under a court reporter's marks.
+    let colloquy = signals.colloquy >= 20
+        && (signals.colloquy * 5 >= signals.lines
+            || (signals.colloquy * 10 >= signals.lines && signals.count(DocType::Transcript) >= 2));
     // A transcript's cover names it ("Videotaped deposition of ...", "REPORTER'S TRANSCRIPT
     // OF PROCEEDINGS") where a caption's title would be; a weak title (an index page's
     // "EXHIBITS") does not outweigh that.
@@ -732,6 +760,14 @@ fn by_form(
     if s.count(Letter) > 0 && !captioned {
         return (Letter, mark(Letter));
     }
+    // Reasoning with citations is a brief when counsel argue it and the court's decision when
+    // the court rules in it ("the Court GRANTS", "is AFFIRMED", "SO ORDERED").
+    if s.citations >= 3 && !counsel && s.rules {
+        return (
+            Opinion,
+            format!("no title; {} case citations and rulings", s.citations),
+        );
+    }
     if s.citations >= 3 {
         return (Brief, format!("no title; {} case citations", s.citations));
     }
@@ -805,7 +841,7 @@ static FORM: Pattern = Pattern::new(|| {
 
 static FORM_NUMBER: Pattern = Pattern::new(|| {
     regex::Regex::new(
-        r"^(?:AO|CJA|Official\s+Form|Form)\s?-?\s?[0-9]{1,4}[A-Z]?(?:\s*\([^)]{0,30}\))?$",
+        r"^(?:AO|B|CJA|Official\s+Form|Form)\s?-?\s?[0-9]{1,4}[A-Z]?(?:\s*\([^)]{0,30}\))?$",
     )
     .expect("static regex") // invariant: the pattern is a literal
 });

@@ -353,8 +353,10 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
             order.pages = (a..=b.max(a)).collect();
         }
     }
+    // The court signs its order: a paper that holds none has no court's signature (a minutes
+    // form of a trial names the judge who presided, and orders nothing).
     let signature = match (&found, part) {
-        (Some(f), Some(_)) => f.signature.clone(),
+        (Some(f), Some(_)) if !order.pages.is_empty() => f.signature.clone(),
         _ => Signature::default(),
     };
     let text = paragraphs
