@@ -115,6 +115,11 @@ enum Command {
         /// Only this court id (e.g. cand).
         #[arg(long, value_name = "ID")]
         court: Option<String>,
+        /// Only documents of this type (order, proposed_order, minute_order, judgment, opinion,
+        /// motion, stipulation, declaration, brief, exhibit, transcript, notice, letter,
+        /// complaint, verdict, other).
+        #[arg(long = "type", value_name = "TYPE", value_parser = doc_type_name)]
+        doc_type: Option<String>,
         /// Only this judge (every word of NAME, any case).
         #[arg(long, value_name = "NAME")]
         judge: Option<String>,
@@ -254,6 +259,7 @@ fn run() -> Result<ExitCode> {
             index,
             query,
             court,
+            doc_type,
             judge,
             filed_after,
             filed_before,
@@ -263,6 +269,7 @@ fn run() -> Result<ExitCode> {
             let req = search::SearchRequest {
                 query,
                 court,
+                doc_type,
                 judge,
                 filed_after,
                 filed_before,
@@ -498,4 +505,18 @@ fn search_index(dir: &Path, req: &search::SearchRequest, json: bool) -> Result<E
         results.hits.len()
     );
     Ok(ExitCode::from(if results.total == 0 { 1 } else { 0 }))
+}
+
+/// A `--type` value: one of the document types.
+fn doc_type_name(s: &str) -> Result<String, String> {
+    let t = s.trim().to_lowercase();
+    ordex::classify::DocType::parse(&t)
+        .map(|t| t.as_str().to_string())
+        .ok_or_else(|| {
+            let names: Vec<&str> = ordex::classify::DocType::ALL
+                .iter()
+                .map(|t| t.as_str())
+                .collect();
+            format!("not a document type; one of: {}", names.join(", "))
+        })
 }

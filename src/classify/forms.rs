@@ -129,12 +129,15 @@ static ORDERS: Pattern = Pattern::new(|| {
 });
 
 static RULES: Pattern = Pattern::new(|| {
-    re(r"\b(?:the\s+Court|this\s+Court)\s+(?:hereby\s+)?(?:GRANTS|DENIES|AFFIRMS|REVERSES|ORDERS|DISMISSES)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:AFFIRMED|REVERSED|GRANTED|DENIED|DISMISSED|VACATED)\b|(?i:\b(?:it\s+is\s+)?so\s+ordered\b)")
+    re(
+        r"\b(?:the\s+Court|this\s+Court)\s+(?:hereby\s+)?(?:GRANTS|DENIES|AFFIRMS|REVERSES|ORDERS|DISMISSES)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:AFFIRMED|REVERSED|GRANTED|DENIED|DISMISSED|VACATED)\b|(?i:\b(?:it\s+is\s+)?so\s+ordered\b)",
+    )
 });
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 7] =
-    [&SET, &CITATION, &COLLOQUY, &SLASH_S, &COUNSEL, &ORDERS, &RULES];
+pub(crate) static PATTERNS: [&dyn Compile; 7] = [
+    &SET, &CITATION, &COLLOQUY, &SLASH_S, &COUNSEL, &ORDERS, &RULES,
+];
 
 /// What a paper's text shows.
 #[derive(Debug, Clone, Default)]

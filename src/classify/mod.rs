@@ -228,9 +228,14 @@ pub fn classify(doc: &CleanDoc) -> Classification {
         .find(|v| !v.texts.is_empty())
         .is_some_and(|v| pages::slip_sheet(&v.texts).is_some());
     if views.iter().map(PageView::chars).sum::<usize>() < 40 && !slip_first {
+        let why = if doc.quality.needs_ocr {
+            "no text layer (a scan): --ocr reads it"
+        } else {
+            "too little text to tell"
+        };
         return Classification {
             doc_type: DocType::Other,
-            evidence: vec!["no text layer (a scan): --ocr reads it".to_string()],
+            evidence: vec![why.to_string()],
             parts: vec![Part {
                 doc_type: DocType::Other,
                 first_page: 1,
@@ -493,7 +498,10 @@ fn type_part(
 /// `bare_attachment`: the document is an attachment, so a paper of no form is an exhibit.
 fn type_content(pages: &[PageView], bare_attachment: bool, ecf_case: Option<&str>) -> Typed {
     // A scanned first page says nothing: the first page with text stands for the paper.
-    let first = pages.iter().find(|p| !p.texts.is_empty()).unwrap_or(&pages[0]);
+    let first = pages
+        .iter()
+        .find(|p| !p.texts.is_empty())
+        .unwrap_or(&pages[0]);
     // The running heads and feet count for the form's marks ("Official Reporter", a form's
     // name), not for the paper's text.
     let all: Vec<&str> = pages

@@ -13,6 +13,7 @@
 //! |---|---|---|
 //! | `id` | raw string, stored | `source.sha256`: the document id; re-indexing replaces |
 //! | `path` | raw string, stored | `source.path` |
+//! | `doc_type` | raw string, stored | `doc_type` (`order`, `motion`, ...) |
 //! | `court_id` | facet `/cacd`, stored | `caption.court_id` |
 //! | `court` | text, stored | `caption.court` |
 //! | `case_number` | text, stored | `caption.case_numbers[]` as printed |
@@ -74,6 +75,7 @@ pub enum IndexError {
 pub struct Fields {
     pub id: Field,
     pub path: Field,
+    pub doc_type: Field,
     pub court_id: Field,
     pub court: Field,
     pub case_number: Field,
@@ -119,6 +121,7 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED),
+        doc_type: b.add_text_field("doc_type", STRING | STORED),
         court_id: b.add_facet_field("court_id", FacetOptions::default().set_stored()),
         court: b.add_text_field("court", names.clone()),
         case_number: b.add_text_field("case_number", names.clone()),
@@ -141,6 +144,8 @@ pub fn schema() -> (Schema, Fields) {
 pub struct IndexDoc {
     pub id: String,
     pub path: String,
+    /// `doc_type`.
+    pub doc_type: Option<String>,
     pub court_id: Option<String>,
     pub court: Option<String>,
     pub case_numbers: Vec<String>,
@@ -175,6 +180,7 @@ impl IndexDoc {
         Some(IndexDoc {
             id,
             path: text(&rec["source"]["path"]).unwrap_or_default(),
+            doc_type: text(&rec["doc_type"]),
             court_id: text(&caption["court_id"]),
             court: text(&caption["court"]),
             case_numbers: strings(&caption["case_numbers"]),
@@ -222,6 +228,7 @@ pub fn to_tantivy(doc: &IndexDoc, f: &Fields) -> TantivyDocument {
         }
     };
     add(f.court, &doc.court);
+    add(f.doc_type, &doc.doc_type);
     add(f.ecf_document_number, &doc.ecf_document_number);
     add(f.judge, &doc.judge);
     add(f.title, &doc.title);

@@ -31,6 +31,8 @@ pub struct SearchRequest {
     pub query: String,
     /// Only this court (`caption.court_id`, e.g. "cand").
     pub court: Option<String>,
+    /// Only documents of this type (`doc_type`, e.g. "order").
+    pub doc_type: Option<String>,
     /// Only documents whose judge field has every word of this name.
     pub judge: Option<String>,
     /// Only documents filed on or after this day (YYYY-MM-DD).
@@ -49,6 +51,8 @@ pub struct Hit {
     /// `source.sha256`.
     pub id: String,
     pub path: String,
+    /// `doc_type`.
+    pub doc_type: Option<String>,
     pub title: Option<String>,
     pub court_id: Option<String>,
     pub court: Option<String>,
@@ -162,6 +166,10 @@ fn with_filters(
         let term = Term::from_facet(f.court_id, &court_facet(court));
         filter(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
     }
+    if let Some(doc_type) = &req.doc_type {
+        let term = Term::from_field_text(f.doc_type, doc_type.trim());
+        filter(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+    }
     if let Some(judge) = &req.judge {
         let mut analyzer = index.tokenizer_for_field(f.judge)?;
         let mut stream = analyzer.token_stream(judge);
@@ -209,6 +217,7 @@ fn hit(doc: &TantivyDocument, f: &Fields, score: f32, passage: Passage) -> Hit {
         score,
         id: first(f.id).unwrap_or_default(),
         path: first(f.path).unwrap_or_default(),
+        doc_type: first(f.doc_type),
         title: first(f.title),
         court_id: doc
             .get_first(f.court_id)
@@ -253,7 +262,7 @@ pub fn mark(hit: &Hit, open: &str, close: &str) -> String {
 /// path, then the marked snippet.
 pub fn format_hit(rank: usize, hit: &Hit, open: &str, close: &str) -> String {
     let title = hit.title.as_deref().unwrap_or("(no title)");
-    let mut facts: Vec<String> = hit.court_id.iter().cloned().collect();
+    let mut facts: Vec<String> = hit.doc_type.iter().chain(&hit.court_id).cloned().collect();
     if let Some(case) = hit.case_numbers.first() {
         facts.push(case.clone());
     }
@@ -284,6 +293,7 @@ mod tests {
             score: 1.0,
             id: String::new(),
             path: String::new(),
+            doc_type: None,
             title: None,
             court_id: None,
             court: None,

@@ -322,7 +322,12 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
         let first_page = lines.get(from).map_or(usize::MAX, |l| l.page);
         let order_end = body_end.min(scope_end).max(from.min(body_end));
         let ops = reflow::paragraphs(&lines[from.min(order_end)..order_end]);
-        if std::env::var_os("ORDEX_DEBUG").is_some() { eprintln!("from {from} order_end {order_end} scope {scope_start}..{scope_end} body_end {body_end} n {}", lines.len()); for p in &ops { eprintln!("  OP {:?}", &p.text[..p.text.len().min(100)]); } }
+        if std::env::var_os("ORDEX_DEBUG").is_some() {
+            eprintln!("from {from} order_end {order_end} scope {scope_start}..{scope_end} body_end {body_end} n {}", lines.len());
+            for p in &ops {
+                eprintln!("  OP {:?}", &p.text[..p.text.len().min(100)]);
+            }
+        }
         let (o, w) = order::find(&ops, class.doc_type);
         order = o;
         warnings.extend(w);
