@@ -860,6 +860,270 @@ pub(crate) static PATTERNS: [&dyn Compile; 2] = [&FORM, &FORM_NUMBER];
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clean::stamps::Ecf;
+    use crate::pdf::{BBox, Word};
+
+    /// A page of monospace text (a character 6 pt wide, a line 24 pt high), as the segment
+    /// shape tests lay pages out: leading spaces place a line, runs of spaces split columns.
+    fn page(number: usize, text: &str) -> CleanPage {
+        let mut lines = Vec::new();
+        for (row, t) in text.lines().enumerate() {
+            let y = 72.0 + 24.0 * row as f64;
+            let mut words = Vec::new();
+            let mut start = None;
+            for (i, ch) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                match (ch == ' ', start) {
+                    (false, None) => start = Some(i),
+                    (true, Some(s)) => {
+                        let col = t[..s].chars().count() as f64;
+                        let len = t[s..i].chars().count() as f64;
+                        let x0 = 72.0 + 6.0 * col;
+                        words.push(Word {
+                            text: t[s..i].to_string(),
+                            bbox: BBox {
+                                x0,
+                                y0: y - 9.6,
+                                x1: x0 + 6.0 * len,
+                                y1: y + 2.4,
+                            },
+                            size: 12.0,
+                            sup: false,
+                        });
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if !words.is_empty() {
+                let mut l = Line::from_words(words);
+                l.baseline = y;
+                lines.push(l);
+            }
+        }
+        CleanPage {
+            number,
+            width: 612.0,
+            height: 792.0,
+            lines,
+            ..CleanPage::default()
+        }
+    }
+
+    fn doc(pages: &[&str], document: Option<&str>) -> CleanDoc {
+        CleanDoc {
+            pages: pages
+                .iter()
+                .enumerate()
+                .map(|(i, t)| page(i + 1, t))
+                .collect(),
+            ecf: document.map(|d| Ecf {
+                case_number: Some("3:23-cv-04512-ABC".to_string()),
+                document_number: Some(d.to_string()),
+                ..Ecf::default()
+            }),
+            ..CleanDoc::default()
+        }
+    }
+
+    fn kind(pages: &[&str], document: Option<&str>) -> (DocType, Classification) {
+        let c = classify(&doc(pages, document));
+        (c.doc_type, c)
+    }
+
+    const CAPTION: &str = "                    UNITED STATES DISTRICT COURT
+                   NORTHERN DISTRICT OF CALIFORNIA
+ACME WIDGET CO.,                   )   Case No. 3:23-cv-04512-ABC
+                                   )
+          Plaintiff,               )   TITLE_LINE_1
+                                   )   TITLE_LINE_2
+     v.                            )
+                                   )
+GLOBEX CORPORATION,                )   Judge: Hon. Mary R. Poe
+                                   )
+          Defendant.               )
+";
+
+    fn captioned(title1: &str, title2: &str, body: &str) -> String {
+        format!(
+            "JANE Q. ROE (SBN 123456)\nROE & DOE LLP\nAttorneys for Plaintiff ACME WIDGET CO.\n{}{body}",
+            CAPTION.replace("TITLE_LINE_1", title1).replace("TITLE_LINE_2", title2)
+        )
+    }
+
+    #[test]
+    fn a_notice_of_motion_is_a_motion_and_holds_no_order() {
+        let p1 = captioned(
+            "PLAINTIFF'S NOTICE OF MOTION",
+            "AND MOTION TO COMPEL",
+            "TO ALL PARTIES AND THEIR ATTORNEYS OF RECORD:
+PLEASE TAKE NOTICE that on May 1, 2024, Plaintiff will and hereby does move the Court
+for an order compelling Defendant to produce documents responsive to Request No. 4.",
+        );
+        let p2 = "The motion rests on this notice, the memorandum and the record of the case.
+Dated: April 2, 2024                     Respectfully submitted,
+                                         /s/ Jane Q. Roe
+                                         Attorneys for Plaintiff";
+        let (t, c) = kind(&[&p1, p2], Some("41"));
+        assert_eq!(t, DocType::Motion, "{:?}", c.evidence);
+        assert_eq!(c.order_part, None);
+    }
+
+    #[test]
+    fn the_first_head_noun_of_the_caption_title_decides() {
+        for (t1, t2, want) in [
+            (
+                "DECLARATION OF JOHN DOE IN",
+                "SUPPORT OF MOTION TO COMPEL",
+                DocType::Declaration,
+            ),
+            (
+                "MEMORANDUM OF POINTS AND",
+                "AUTHORITIES IN OPPOSITION",
+                DocType::Brief,
+            ),
+            (
+                "JOINT STIPULATION AND [PROPOSED]",
+                "ORDER TO CONTINUE HEARING",
+                DocType::Stipulation,
+            ),
+            (
+                "FIRST AMENDED COMPLAINT FOR",
+                "DAMAGES AND INJUNCTIVE RELIEF",
+                DocType::Complaint,
+            ),
+        ] {
+            let p = captioned(t1, t2, "The parties state as follows in the paragraphs below, which the Court reads in full.");
+            assert_eq!(kind(&[&p], Some("20")).0, want, "{t1} {t2}");
+        }
+    }
+
+    #[test]
+    fn a_proposed_order_is_the_courts_once_dated() {
+        let body = |date: &str| {
+            captioned(
+                "[PROPOSED] ORDER GRANTING",
+                "MOTION TO COMPEL",
+                &format!(
+                    "Having considered the motion, IT IS HEREBY ORDERED that the motion is GRANTED.
+IT IS SO ORDERED.
+Dated: {date}
+                                         ______________________________
+                                         Hon. Mary R. Poe
+                                         United States District Judge"
+                ),
+            )
+        };
+        let (t, c) = kind(&[&body("__________")], Some("41-2"));
+        assert_eq!(t, DocType::ProposedOrder, "{:?}", c.evidence);
+        assert_eq!(c.order_part, Some(0));
+        let (t, c) = kind(&[&body("May 3, 2024")], Some("47"));
+        assert_eq!(t, DocType::Order, "{:?}", c.evidence);
+    }
+
+    #[test]
+    fn a_motion_holds_the_proposed_order_filed_behind_it() {
+        let p1 = captioned(
+            "NOTICE OF MOTION AND MOTION",
+            "TO EXTEND TIME",
+            "PLEASE TAKE NOTICE that Plaintiff hereby moves the Court to extend the time to reply.
+                                         Respectfully submitted,
+                                         /s/ Jane Q. Roe
+                                         Attorneys for Plaintiff",
+        );
+        let p2 = "                         [PROPOSED] ORDER
+Good cause appearing, the time to reply is extended to June 1, 2024.
+IT IS SO ORDERED.
+Dated: ______________               ______________________________
+                                    United States District Judge";
+        let (t, c) = kind(&[&p1, p2], Some("50"));
+        assert_eq!(t, DocType::Motion);
+        assert_eq!(c.parts.len(), 2);
+        assert_eq!(c.parts[1].doc_type, DocType::ProposedOrder);
+        assert_eq!(c.order_part, Some(1));
+    }
+
+    #[test]
+    fn slip_sheets_make_exhibits_but_a_transcript_stays_one() {
+        let slip = "\n\n\n                              EXHIBIT 12";
+        let email = "From: John Doe <jdoe@example.com>
+Sent: Monday, March 4, 2024 9:12 AM
+To: Jane Roe
+Subject: Production schedule
+Jane, we will produce the remaining documents by Friday of next week as discussed.";
+        assert_eq!(kind(&[slip, email], Some("30-3")).0, DocType::Exhibit);
+        let colloquy = "Q. Where were you on the night of March 3?\nA. At home.\n".repeat(12);
+        let depo = format!("VIDEOTAPED DEPOSITION OF JOHN DOE\n{colloquy}");
+        assert_eq!(kind(&[slip, &depo], Some("30-4")).0, DocType::Transcript);
+    }
+
+    #[test]
+    fn forms_without_a_title() {
+        let letter = "ROE & DOE LLP
+100 Main Street, Oakland, CA 94612
+March 4, 2024
+The Honorable Mary R. Poe
+Re: Acme Widget Co. v. Globex Corp., No. 3:23-cv-04512-ABC
+Dear Judge Poe:
+We write on behalf of both parties to report that discovery is complete and we ask nothing.
+Respectfully,
+/s/ Jane Q. Roe";
+        assert_eq!(kind(&[letter], Some("60")).0, DocType::Letter);
+        let verdict = "We, the jury in the above-entitled action, answer the questions as follows:
+Question No. 1: Did Globex breach the contract?   Yes ____   No ____
+                                         ______________________
+                                         FOREPERSON";
+        assert_eq!(kind(&[verdict], Some("88")).0, DocType::Verdict);
+        let declaration = "I, John Q. Doe, declare as follows:
+1. I am the chief financial officer of Acme Widget Co. and know the facts stated here.
+I declare under penalty of perjury that the foregoing is true and correct.";
+        assert_eq!(kind(&[declaration], Some("41-1")).0, DocType::Declaration);
+        let report = "Quarterly report of the receiver on the accounts of the estate for the second quarter.";
+        assert_eq!(kind(&[report], Some("41-5")).0, DocType::Exhibit);
+    }
+
+    #[test]
+    fn an_untitled_appellate_decision_is_an_opinion() {
+        let p = "                UNITED STATES COURT OF APPEALS
+                     FOR THE NINTH CIRCUIT
+JANE ROE,                                    No. 23-1234
+          Plaintiff-Appellant,
+     v.
+ACME WIDGET CO.,
+          Defendant-Appellee.
+Appeal from the United States District Court for the Northern District of California
+Before: POE, DOE, and LOE, Circuit Judges.
+PER CURIAM:
+Jane Roe appeals the dismissal of her complaint. We have jurisdiction and we affirm.
+AFFIRMED.";
+        let (t, c) = kind(&[p], None);
+        assert_eq!(t, DocType::Opinion, "{:?}", c.evidence);
+        assert_eq!(c.order_part, Some(0));
+    }
+
+    #[test]
+    fn a_state_courts_paper_in_a_federal_case_is_an_exhibit() {
+        let p = "          IN THE CIRCUIT COURT OF THE STATE OF OREGON
+                    FOR THE COUNTY OF LANE
+STATE OF OREGON,                     )   Case No. 23CR00001
+          Plaintiff,                 )
+     v.                              )   ORDER OF RELEASE
+JOHN DOE,                            )
+          Defendant.                 )
+IT IS HEREBY ORDERED that the defendant is released on his own recognizance.";
+        let (t, c) = kind(&[p], Some("35-9"));
+        assert_eq!(t, DocType::Exhibit, "{:?}", c.evidence);
+    }
+
+    #[test]
+    fn no_text_says_so() {
+        let c = classify(&doc(&[""], Some("12")));
+        assert_eq!(c.doc_type, DocType::Other);
+        assert!(
+            c.evidence[0].contains("too little text"),
+            "{:?}",
+            c.evidence
+        );
+    }
 
     #[test]
     fn forms_name_themselves_beside_their_number() {

@@ -328,7 +328,21 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
                 eprintln!("  OP {:?}", &p.text[..p.text.len().min(100)]);
             }
         }
-        let (o, w) = order::find(&ops, class.doc_type);
+        // A paper that never orders in the court's words (ORDERED, GRANTED, DENIED, AFFIRMED,
+        // ...) and is not titled an order has no decretal clauses, "shall" or not.
+        let decretal = caption.title.as_deref().is_some_and(order::names_an_order)
+            || part
+                .and_then(|p| p.title.as_deref())
+                .is_some_and(order::names_an_order)
+            || ops.iter().any(|p| order::has_decretal_phrase(&p.text));
+        let (o, w) = if decretal {
+            order::find(&ops, class.doc_type)
+        } else {
+            (
+                Order::default(),
+                vec!["no decretal phrase: no order clauses".to_string()],
+            )
+        };
         order = o;
         warnings.extend(w);
         let last_page = found
@@ -379,5 +393,168 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
         caption_text,
         signature_text: join(&lines[body_end..sig_end]),
         trailing_text: join(&lines[trailing_from..]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::CleanPage;
+    use crate::pdf::{BBox, Word};
+    use proptest::prelude::*;
+
+    /// Words of court papers that decree nothing: captions, recitals, reasoning, duties.
+    const WORDS: &[&str] = &[
+        "UNITED",
+        "STATES",
+        "DISTRICT",
+        "COURT",
+        "Plaintiff",
+        "Defendant",
+        "v.",
+        "Case",
+        "No.",
+        "the",
+        "motion",
+        "shall",
+        "must",
+        "file",
+        "parties",
+        "by",
+        "May",
+        "1,",
+        "2024.",
+        "Court",
+        "has",
+        "reviewed",
+        "papers",
+        "and",
+        "finds",
+        "that",
+        "good",
+        "cause",
+        "exists",
+        "Accordingly,",
+        "IT",
+        "IS",
+        "HEREBY",
+        ":",
+        "1.",
+        "2.",
+        "(a)",
+        "Dated:",
+        "____",
+        "United",
+        "States",
+        "Judge",
+        "respectfully",
+        "submitted",
+        "/s/",
+        "Jane",
+        "Roe",
+        "CONCLUSION",
+        "For",
+        "these",
+        "reasons,",
+        "request",
+        "hearing",
+        "is",
+        "set",
+        "for",
+    ];
+
+    fn doc_of(lines: &[Vec<usize>]) -> CleanDoc {
+        let lines = lines
+            .iter()
+            .enumerate()
+            .map(|(row, ws)| {
+                let y = 72.0 + 20.0 * row as f64;
+                let mut x = 72.0;
+                let words = ws
+                    .iter()
+                    .map(|&i| {
+                        let text = WORDS[i % WORDS.len()].to_string();
+                        let w = 6.0 * text.chars().count() as f64;
+                        let word = Word {
+                            text,
+                            bbox: BBox {
+                                x0: x,
+                                y0: y - 9.6,
+                                x1: x + w,
+                                y1: y + 2.4,
+                            },
+                            size: 12.0,
+                            sup: false,
+                        };
+                        x += w + 6.0;
+                        word
+                    })
+                    .collect();
+                let mut l = Line::from_words(words);
+                l.baseline = y;
+                l
+            })
+            .collect();
+        CleanDoc {
+            pages: vec![CleanPage {
+                number: 1,
+                width: 612.0,
+                height: 792.0,
+                lines,
+                ..CleanPage::default()
+            }],
+            ..CleanDoc::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// A paper in which the court decrees nothing in its own words (no ORDERED, GRANTED,
+        /// DENIED, AFFIRMED, ...) has no order clauses, whatever its "shall"s, headings and
+        /// lead-ins, and whatever it is taken for.
+        #[test]
+        fn no_decretal_phrase_means_no_clauses(
+            lines in prop::collection::vec(prop::collection::vec(0usize..WORDS.len(), 1..12), 1..40)
+        ) {
+            let s = segment_as(&doc_of(&lines), &as_order());
+            prop_assert!(s.order.clauses.is_empty(), "{:?}", s.order.clauses);
+        }
+    }
+
+    /// The classification of an untitled order: the whole page is the order, so the clause
+    /// finder reads all of it.
+    fn as_order() -> Classification {
+        use crate::classify::{DocType, Part};
+        Classification {
+            doc_type: DocType::Order,
+            parts: vec![Part {
+                doc_type: DocType::Order,
+                first_page: 1,
+                last_page: 1,
+                title: None,
+            }],
+            order_part: Some(0),
+            ..Classification::default()
+        }
+    }
+
+    #[test]
+    fn the_same_paper_with_a_ruling_has_its_clause() {
+        // "The parties shall file by May 1, 2024." decrees only once the court rules.
+        let words = |ws: &[&str]| -> Vec<usize> {
+            ws.iter()
+                .map(|w| WORDS.iter().position(|x| x == w).unwrap())
+                .collect()
+        };
+        let shall = words(&[
+            "the", "parties", "shall", "file", "by", "May", "1,", "2024.",
+        ]);
+        let s = segment_as(&doc_of(std::slice::from_ref(&shall)), &as_order());
+        assert!(s.order.clauses.is_empty());
+        let mut doc = doc_of(&[shall]);
+        doc.pages[0].lines[0].words[0].text = "GRANTED: the".to_string();
+        let s = segment_as(&doc, &as_order());
+        assert_eq!(s.order.clauses.len(), 1, "{:?}", s.warnings);
     }
 }

@@ -89,6 +89,14 @@ static SEPARATE: Pattern = Pattern::new(|| {
 });
 static FORM_CHOICES: Pattern =
     Pattern::new(|| re(r"(?i)\bgranted\s*[.,/]\s*(?:or\s+)?denied\s*[.,/]"));
+static DECRETAL_PHRASE: Pattern = Pattern::new(|| {
+    re(
+        r"(?i)\b(?:ordered|adjudged|decreed|enjoined|granted|denied|affirmed|reversed|vacated|remanded|dismissed|affirm|reverse|vacate|remand|grant|deny|dismiss|directed)\b|\b(?:ORDERS|GRANTS|DENIES|DISMISSES|DIRECTS)\b|(?i:\bthe\s+court\s+(?:hereby\s+)?(?:orders|grants|denies|directs|dismisses)\b)",
+    )
+});
+static ORDER_TITLE: Pattern = Pattern::new(|| {
+    re(r"(?i)\b(?:orders?|judge?ments?|decree|minutes|minute\s+(?:order|entry))\b")
+});
 static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
 static IT_IS_ORDERED: Pattern = Pattern::new(|| {
     re(r"(?i)\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*(?:ordered|adjudged|decreed)\b")
@@ -99,7 +107,7 @@ static PANEL: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(?:per\s+curiam|before:?)\b[^.]{0,160}\bjudges?\b[.)\s]*$"));
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 15] = [
+pub(crate) static PATTERNS: [&dyn Compile; 17] = [
     &SO_ORDERED,
     &LEAD_IN,
     &ORDERS,
@@ -115,9 +123,24 @@ pub(crate) static PATTERNS: [&dyn Compile; 15] = [
     &PANEL,
     &SEPARATE,
     &FORM_CHOICES,
+    &DECRETAL_PHRASE,
+    &ORDER_TITLE,
 ];
 
 static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
+
+/// Does the text hold one of the phrases by which courts decree: ORDERED, ADJUDGED, DECREED,
+/// ENJOINED, GRANTED, DENIED, AFFIRMED, REVERSED, VACATED, REMANDED, DISMISSED, "SO
+/// ORDERED", "it is hereby ordered" (in any case), or the court's own verbs ("the Court
+/// ORDERS", "GRANTS", "DENIES")?
+pub fn has_decretal_phrase(text: &str) -> bool {
+    DECRETAL_PHRASE.get().is_match(text)
+}
+
+/// Does a title name an order ("ORDER ...", "... ORDER", "JUDGMENT", "MINUTES")?
+pub fn names_an_order(title: &str) -> bool {
+    ORDER_TITLE.get().is_match(title)
+}
 
 /// A separate opinion's heading: "JUSTICE ROE, concurring.", "DOE, Circuit Judge,
 /// dissenting:", "ROE, J., concurring in part and dissenting in part".

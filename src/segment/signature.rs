@@ -347,4 +347,122 @@ mod tests {
     fn no_signature() {
         assert_eq!(find(&lines(&["Just text.", "More text."]), 0), None);
     }
+
+    fn sig(texts: &[&str]) -> Signature {
+        find(&lines(texts), 0)
+            .map(|f| f.signature)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn blocks_of_courts_across_the_country() {
+        // S.D.N.Y.: "SO ORDERED.", the place and the date on two lines, the judge under a rule.
+        let s = sig(&[
+            "The Clerk of Court is respectfully directed to close the case.",
+            "SO ORDERED.",
+            "Dated: New York, New York",
+            "March 3, 2024",
+            "______________________________",
+            "JANE Q. ROE",
+            "United States District Judge",
+        ]);
+        assert_eq!(s.date.as_deref(), Some("2024-03-03"));
+        assert_eq!(s.judge.as_deref(), Some("JANE Q. ROE"));
+        // D.D.C.: the date under the title.
+        let s = sig(&[
+            "SO ORDERED.",
+            "JOHN P. DOE",
+            "United States District Judge",
+            "Date: April 9, 2024",
+        ]);
+        assert_eq!(
+            (s.judge.as_deref(), s.date.as_deref()),
+            (Some("JOHN P. DOE"), Some("2024-04-09"))
+        );
+        // D.N.J.: the name and "U.S.D.J." on one line.
+        let s = sig(&[
+            "IT IS SO ORDERED.",
+            "/s/ Mary R. Poe",
+            "MARY R. POE, U.S.D.J.",
+        ]);
+        assert_eq!(
+            (s.judge.as_deref(), s.title.as_deref()),
+            (Some("MARY R. POE"), Some("U.S.D.J."))
+        );
+        // A clerk's order signed by a deputy in the clerk's name, the date beside the title.
+        let s = sig(&[
+            "IT IS FURTHER ORDERED that the hearing is vacated.",
+            "MARY A. SMITH",
+            "District Court Executive/Clerk of Court        October 20, 2025",
+            "s/ J. Doe",
+            "By Deputy Clerk",
+        ]);
+        assert_eq!(s.judge.as_deref(), Some("MARY A. SMITH"));
+        assert_eq!(
+            s.title.as_deref(),
+            Some("District Court Executive/Clerk of Court")
+        );
+        assert_eq!(s.date.as_deref(), Some("2025-10-20"));
+        // A circuit clerk.
+        let s = sig(&[
+            "The motion is granted.",
+            "FOR THE COURT:",
+            "Molly Q. Public",
+            "Clerk of Court",
+        ]);
+        assert_eq!(
+            (s.judge.as_deref(), s.title.as_deref()),
+            (Some("Molly Q. Public"), Some("Clerk of Court"))
+        );
+        // A form that prints the title before the name.
+        let s = sig(&["July 12, 2024", "Date", "U. S. District Judge JANE ROE"]);
+        assert_eq!(
+            (s.judge.as_deref(), s.title.as_deref()),
+            (Some("JANE ROE"), Some("U. S. District Judge"))
+        );
+        // The title with a period, as some e-signed blocks end.
+        let s = sig(&[
+            "DATED this 29th day of May, 2024 /s/Jane Q. Roe",
+            "Honorable Jane Q. Roe",
+            "United States Magistrate Judge.",
+        ]);
+        assert_eq!(
+            (s.judge.as_deref(), s.date.as_deref()),
+            (Some("Jane Q. Roe"), Some("2024-05-29"))
+        );
+    }
+
+    #[test]
+    fn a_date_above_the_text_is_not_the_blocks() {
+        let s = sig(&[
+            "Entered: January 3, 2024",
+            "These three appeals are consolidated for briefing and argument before the panel.",
+            "By the Court:",
+            "/s/ Molly Q. Public, Clerk",
+        ]);
+        assert_eq!(s.judge.as_deref(), Some("Molly Q. Public"));
+        assert_eq!(s.date, None);
+        let f = find(
+            &lines(&[
+                "Entered: January 3, 2024",
+                "These three appeals are consolidated for briefing and argument before the panel.",
+                "By the Court:",
+                "/s/ Molly Q. Public, Clerk",
+            ]),
+            0,
+        )
+        .unwrap();
+        assert_eq!(f.start, 2, "the body keeps its text");
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_title_is_no_block() {
+        assert_eq!(
+            find(
+                &lines(&["The matter was referred to the assigned Magistrate Judge."]),
+                0
+            ),
+            None
+        );
+    }
 }
