@@ -10,6 +10,7 @@ pub mod line_numbers;
 pub mod reflow;
 pub mod running;
 pub mod stamps;
+pub mod words;
 
 use crate::pdf::layout::run_text;
 use crate::pdf::{Document, Glyph, Line};

@@ -162,21 +162,54 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', ':', ';', '?', '!']) || t.len() < text.len() && text.ends_with(')')
 }
 
-/// The lower-cased words of `lines`, to tell a broken word from a compound at a line-end
-/// hyphen.
-pub fn vocabulary(lines: &[TLine]) -> HashSet<String> {
-    lines
-        .iter()
-        .flat_map(|l| l.text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .collect()
+/// What a document writes, to tell a word broken at a line end from a compound: its
+/// lower-cased words, and the hyphenated compounds it writes within a line ("non-practicing").
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: HashSet<String>,
+    compounds: HashSet<String>,
 }
 
-/// Append `next` to `text`. An end-of-line hyphen is dropped only when the joined word occurs
-/// elsewhere in the document unbroken ("com-" + "plaint"); otherwise it is kept without a space
-/// ("time-" + "consuming", "01090-" + "JGB").
-pub fn join_line(text: &mut String, next: &str, vocab: &HashSet<String>) {
+/// The vocabulary of `lines`.
+pub fn vocabulary(lines: &[TLine]) -> Vocabulary {
+    let mut v = Vocabulary::default();
+    for l in lines {
+        let text = l.text.trim_end_matches('-');
+        for token in text.split_whitespace() {
+            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = token.to_lowercase();
+            let mut parts = lower.split('-');
+            if lower.contains('-')
+                && parts.all(|p| p.len() > 1 && p.chars().all(char::is_alphabetic))
+            {
+                v.compounds.insert(lower.clone());
+            }
+            for w in lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+            {
+                v.words.insert(w.to_string());
+            }
+        }
+    }
+    v
+}
+
+/// Prefixes that make hyphenated compounds in legal writing ("non-practicing", "co-counsel",
+/// "self-executing", "pre-suit"): at a line end they keep their hyphen, unless the document
+/// writes the word solid.
+const COMPOUNDING: &[&str] = &[
+    "non", "self", "co", "pre", "post", "anti", "cross", "counter", "quasi", "semi", "multi", "ex",
+    "mid", "pro", "re", "sub", "inter", "intra", "over", "under", "well", "third", "first",
+    "second", "long", "short", "full", "part", "half", "court",
+];
+
+/// Append `next` to `text`. An end-of-line hyphen goes when it only broke a word: the joined
+/// word is in the document or in the word list (`words`), and it is no compound the document
+/// writes hyphenated, no compound of a prefix such as "non-", and no name ("Plaintiff-" /
+/// "Appellant", "Calderon-" / "Fuentes"). Otherwise it stays, without a space ("time-" +
+/// "consuming", "01090-" + "JGB").
+pub fn join_line(text: &mut String, next: &str, vocab: &Vocabulary) {
     if text.is_empty() {
         text.push_str(next);
         return;
@@ -193,8 +226,7 @@ pub fn join_line(text: &mut String, next: &str, vocab: &HashSet<String>) {
                 .rev()
                 .collect();
             let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-            let joined = format!("{head}{tail}").to_lowercase();
-            if !head.is_empty() && !tail.is_empty() && vocab.contains(&joined) {
+            if joins(&head, &tail, vocab) {
                 text.pop();
             }
             text.push_str(next);
@@ -203,6 +235,33 @@ pub fn join_line(text: &mut String, next: &str, vocab: &HashSet<String>) {
     }
     text.push(' ');
     text.push_str(next);
+}
+
+/// Does the hyphen between `head` (the letters before a line-end hyphen) and `tail` (the
+/// letters after it) only break a word?
+fn joins(head: &str, tail: &str, vocab: &Vocabulary) -> bool {
+    // A number or a code on either side ("18-" / "cv-1234", "01090-" / "JGB").
+    if head.is_empty() || tail.is_empty() {
+        return false;
+    }
+    // A capital after a lower-case letter starts a word of its own: a name or a title
+    // ("Defendant-" / "Intervenor"); in text set in capitals both sides are capitals.
+    let head_last_lower = head.chars().last().is_some_and(char::is_lowercase);
+    if head_last_lower && tail.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let joined = format!("{head}{tail}").to_lowercase();
+    let compound = format!("{head}-{tail}").to_lowercase();
+    if vocab.compounds.contains(&compound) {
+        return false;
+    }
+    if vocab.words.contains(&joined) {
+        return true;
+    }
+    if COMPOUNDING.contains(&head.to_lowercase().as_str()) {
+        return false;
+    }
+    super::words::is_word(&joined)
 }
 
 /// Join lines into paragraphs. Lines are in reading order, possibly over several pages.
@@ -240,7 +299,7 @@ pub fn paragraphs(lines: &[TLine]) -> Vec<Paragraph> {
     let vocab = if lines.iter().any(|l| l.text.ends_with('-')) {
         vocabulary(lines)
     } else {
-        HashSet::new()
+        Vocabulary::default()
     };
     let mut out: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&TLine> = None;
@@ -318,7 +377,7 @@ mod tests {
     }
 
     fn check_join(a: &str, b: &str, want: &str) {
-        let vocab: HashSet<String> = ["complaint".to_string()].into();
+        let vocab = vocabulary(&[tl(1, "a complaint and a pre-suit notice", 72.0, 300.0, 0.0)]);
         let mut s = a.to_string();
         join_line(&mut s, b, &vocab);
         assert_eq!(s, want);
@@ -336,6 +395,22 @@ mod tests {
         );
         check_join("the Court", "finds", "the Court finds");
         check_join("pages 5 -", "6", "pages 5 - 6");
+        // Broken words the document never writes whole, joined by the word list.
+        check_join(
+            "the presump-",
+            "tion of innocence",
+            "the presumption of innocence",
+        );
+        check_join("its propri-", "etary code", "its proprietary code");
+        check_join("which establ-", "ishes that", "which establishes that");
+        check_join("THE PRESUMP-", "TION", "THE PRESUMPTION");
+        // Compounds, names and codes keep their hyphen.
+        check_join("a court-", "ordered deposit", "a court-ordered deposit");
+        check_join("the Defendant-", "Intervenor", "the Defendant-Intervenor");
+        check_join("Mr. Calderon-", "Fuentes said", "Mr. Calderon-Fuentes said");
+        check_join("Case No. 18-", "cv-1234", "Case No. 18-cv-1234");
+        check_join("a pre-", "suit notice", "a pre-suit notice");
+        check_join("a self-", "executing clause", "a self-executing clause");
     }
 
     #[test]

@@ -3,10 +3,9 @@
 //! and the reference marks in the text, which are removed from the body.
 
 use super::Footnote;
-use crate::clean::reflow::join_line;
+use crate::clean::reflow::{join_line, Vocabulary};
 use crate::pdf::{Line, Word};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// The note number a footnote line starts with, if any: a raised mark, or a small number
 /// followed by text.
@@ -138,7 +137,7 @@ pub fn split<'a>(
                     page,
                 });
             } else if let Some(last) = notes.last_mut() {
-                join_line(&mut last.text, &l.text(), &HashSet::new());
+                join_line(&mut last.text, &l.text(), &Vocabulary::default());
             }
         }
         // Borrowed as is unless some line has a mark to take out (most pages have none).
