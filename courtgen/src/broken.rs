@@ -151,7 +151,7 @@ pub fn mutants(pdf: &[u8]) -> Vec<(String, Vec<u8>)> {
         ("header-garbled", replace(pdf, b"%PDF-1.6", b"%QDF-9.x")),
         (
             "pages-kids-loop",
-            replace(pdf, b"/Type /Pages /Kids [", b"/Type /Pages /Kids [2 0 R "),
+            replace(pdf, b"/Type/Pages/Kids[", b"/Type/Pages/Kids[2 0 R "),
         ),
         (
             "contents-missing-object",

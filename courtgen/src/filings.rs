@@ -326,7 +326,7 @@ pub fn cacd_stipulation() -> Doc {
         &sheet,
         "Dated: ______________________",
         &[
-            "____________________________________",
+            "______________________________",
             "HON. ADRIAN B. COLFAX",
             "UNITED STATES DISTRICT JUDGE",
         ],
@@ -369,8 +369,8 @@ pub fn caed_brief() -> Doc {
     b.extend(paren_caption(
         &sheet,
         &[
-            "RIVERBEND ORCHARDS COOPERATIVE,",
-            "et al.,",
+            "RIVERBEND ORCHARDS",
+            "COOPERATIVE, et al.,",
             "",
             "      Plaintiffs,",
             "",
@@ -477,7 +477,7 @@ pub fn transcript() -> Doc {
         ),
         ("ACME WIDGET CO., INC.,", 16.0),
         ("           Defendant.", 48.0),
-        ("        VIDEOTAPED DEPOSITION OF LUCAS P. VERHOEVEN", 16.0),
+        ("        VIDEOTAPED DEPOSITION OF TOBIN P. VERHOEVEN", 16.0),
         ("                 Oakland, California", 16.0),
         ("              Tuesday, February 13, 2024", 64.0),
         ("Reported by: Ines M. Carvalho, CSR No. 98765", 16.0),
@@ -697,7 +697,7 @@ pub fn nysd_letter() -> Doc {
     sheet.footer = flow::no_footer;
     let l = sheet.left;
     let mut b = vec![
-        center_at(306.0, "PELLWORTH GRAY LLP", Font::Bold, 1),
+        center_at(306.0, "PELLWORTH HOLLINS LLP", Font::Bold, 1),
         center_at(
             306.0,
             "1290 Avenue of the Americas, New York, New York 10104",
@@ -835,14 +835,15 @@ pub fn casd_complaint() -> Doc {
     b.extend(paren_caption(
         &sheet,
         &[
-            "NAOMI E. BRISCOE-LANG, an individual,",
+            "NAOMI E. BRISCOE-LANG, an",
+            "individual,",
             "",
             "      Plaintiff,",
             "",
             "      v.",
             "",
-            "HARBORVIEW TRANSIT AUTHORITY; and",
-            "DOES 1-20,",
+            "HARBORVIEW TRANSIT",
+            "AUTHORITY; and DOES 1-20,",
             "",
             "      Defendants.",
         ],
@@ -1038,30 +1039,30 @@ pub fn txsd_summons() -> Doc {
         Font::Roman,
     ));
     b.push(Block::Gap(2));
-    for (t, f) in [
+    for (i, (t, f)) in [
         ("GULFSTAR MARINE SUPPLY, INC.", Font::Roman),
         ("Plaintiff(s)", Font::Italic),
         ("v.", Font::Roman),
         ("BAYOU CREST FABRICATORS, LLC", Font::Roman),
         ("Defendant(s)", Font::Italic),
-    ] {
-        b.push(Block::Row {
-            pieces: vec![
-                piece(l + 100.0, t, f, Align::Center),
-                piece(l + 230.0, ")", Font::Roman, Align::Left),
-            ],
-            slots: 1,
-        });
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut pieces = vec![
+            piece(l + 100.0, t, f, Align::Center),
+            piece(l + 230.0, ")", Font::Roman, Align::Left),
+        ];
+        if i == 2 {
+            pieces.push(piece(
+                l + 250.0,
+                "Civil Action No. 4:24-cv-00562",
+                Font::Roman,
+                Align::Left,
+            ));
+        }
+        b.push(Block::Row { pieces, slots: 1 });
     }
-    b.push(Block::Row {
-        pieces: vec![piece(
-            l + 280.0,
-            "Civil Action No. 4:24-cv-00562",
-            Font::Roman,
-            Align::Left,
-        )],
-        slots: 1,
-    });
     b.push(Block::Gap(2));
     b.push(center_at(306.0, "SUMMONS IN A CIVIL ACTION", Font::Bold, 2));
     b.push(at(
@@ -1104,7 +1105,7 @@ pub fn txsd_summons() -> Doc {
     b.push(Block::Gap(2));
     b.push(at(
         330.0,
-        "MARCUS D. HOLLENBECK, CLERK OF COURT",
+        "ODESSA D. HOLLENBECK, CLERK OF COURT",
         Font::Roman,
         1,
     ));

@@ -193,8 +193,7 @@ pub fn insd_stamp(s: &StampInfo, page: usize, of: usize) -> String {
     )
 }
 
-/// The courts of appeals' common form: `Case: 23-1234 Document: 17 Page: 1 Filed:
-/// 03/14/2024`.
+/// The Federal Circuit's form: `Case: 23-1234 Document: 17 Page: 1 Filed: 03/14/2024`.
 pub fn appellate_stamp(s: &StampInfo, page: usize, _: usize) -> String {
     format!(
         "Case: {}    Document: {}    Page: {}    Filed: {}",
@@ -211,12 +210,20 @@ pub fn ca11_stamp(s: &StampInfo, page: usize, of: usize) -> String {
     )
 }
 
-/// Bankruptcy courts': `Case 23-10456-ABC Doc 45 Filed 03/14/24 Entered 03/14/24 15:02:11
-/// Desc Main Document Page 1 of 2`.
+/// Bankruptcy courts', on two lines: `Case 23-10456-abc Doc 45 Filed 03/14/24 Entered
+/// 03/14/24 15:02:11 Desc Main` / `Document Page 1 of 2`.
 pub fn bankruptcy_stamp(s: &StampInfo, page: usize, of: usize) -> String {
     format!(
-        "Case {} Doc {} Filed {} Entered {} 15:02:11 Desc Main Document Page {} of {}",
+        "Case {} Doc {} Filed {} Entered {} 15:02:11 Desc Main\nDocument Page {} of {}",
         s.case, s.doc, s.filed, s.filed, page, of
+    )
+}
+
+/// The Third Circuit's: `Case: 23-1234 Document: 45 Page: 1 Date Filed: 03/14/2024`.
+pub fn ca3_stamp(s: &StampInfo, page: usize, _: usize) -> String {
+    format!(
+        "Case: {}    Document: {}    Page: {}    Date Filed: {}",
+        s.case, s.doc, page, s.filed
     )
 }
 
@@ -413,5 +420,6 @@ pub fn doc(pages: Vec<Page>, creator: &str, date: &str) -> Doc {
         creator: creator.into(),
         title: None,
         date: date.into(),
+        embed_serif: false,
     }
 }

@@ -90,7 +90,7 @@ pub fn cand_order_scheduling() -> Doc {
         &sheet,
         "Dated: March 14, 2024",
         &[
-            "______________________________________",
+            "______________________________",
             "ALMA B. CASTELLANOS",
             "United States District Judge",
         ],
@@ -127,7 +127,7 @@ pub fn caed_order_criminal() -> Doc {
             "",
             "      v.",
             "",
-            "MARCUS T. ELLERBY,",
+            "DESMOND T. ELLERBY,",
             "",
             "      Defendant.",
         ],
@@ -250,7 +250,7 @@ pub fn cacd_proposed_order() -> Doc {
         &sheet,
         "Dated: ____________________",
         &[
-            "____________________________________",
+            "______________________________",
             "Hon. Adrian B. Colfax",
             "United States District Judge",
         ],
@@ -373,7 +373,11 @@ pub fn nysd_order() -> Doc {
     b.push(at(330.0, "______________________________", Font::Roman, 1));
     b.push(at(345.0, "RAYMOND G. MORCOTT", Font::Roman, 1));
     b.push(at(330.0, "United States District Judge", Font::Roman, 1));
-    flow::doc(lay(&sheet, &b), WORD, "D:20240314113000-04'00'")
+    // This one's word processor embedded its serif font.
+    Doc {
+        embed_serif: true,
+        ..flow::doc(lay(&sheet, &b), WORD, "D:20240314113000-04'00'")
+    }
 }
 
 /// D.D.C. order: "Civil Action No. 22-1234 (ABC)", a centred caption, "it is hereby ORDERED"
@@ -396,7 +400,7 @@ pub fn dcd_order() -> Doc {
     b.extend(paren_caption(
         &sheet,
         &[
-            "CONCORD ADVOCATES FOR OPEN",
+            "CASCADE ADVOCATES FOR OPEN",
             "RECORDS,",
             "",
             "      Plaintiff,",
@@ -698,7 +702,7 @@ fn minutes_footer(_: &flow::FooterInfo, page: usize, of: usize) -> Vec<(f64, f64
 pub fn insd_judgment() -> Doc {
     let sheet = plain(
         Some(flow::insd_stamp),
-        stamp("1:23-cv-00871-JMS-TAB", "64", "01/30/24", 45),
+        stamp("1:23-cv-00871-JQS-WNV", "64", "01/30/24", 45),
     );
     let mut b = centered(
         &sheet,
@@ -729,7 +733,7 @@ pub fn insd_judgment() -> Doc {
             ("", Font::Roman),
             ("", Font::Roman),
             ("", Font::Roman),
-            ("No. 1:23-cv-00871-JMS-TAB", Font::Roman),
+            ("No. 1:23-cv-00871-JQS-WNV", Font::Roman),
         ],
         310.0,
     ));
@@ -745,7 +749,7 @@ pub fn insd_judgment() -> Doc {
     b.push(Block::Gap(1));
     b.push(at(sheet.left, "Date: 1/30/2024", Font::Roman, 2));
     b.push(Block::Gap(1));
-    b.push(at(330.0, "Hon. Jessamyn M. Stroud, Judge", Font::Roman, 1));
+    b.push(at(330.0, "Hon. Jessamyn Q. Stroud, Judge", Font::Roman, 1));
     b.push(at(330.0, "United States District Court", Font::Roman, 1));
     b.push(at(330.0, "Southern District of Indiana", Font::Roman, 1));
     b.push(Block::Gap(2));
@@ -773,11 +777,11 @@ pub fn insd_judgment() -> Doc {
     flow::doc(lay(&sheet, &b), WORD, "D:20240130141000-05'00'")
 }
 
-/// Third Circuit non-precedential opinion (`Case: 23-1234 Document: 45 Page: 1 Filed:` stamp)
+/// Third Circuit non-precedential opinion (`Case: 23-1234 Document: 45 Page: 1 Date Filed:` stamp)
 /// over three pages, ending "AFFIRMED." in the judgment's sense: "we will affirm".
 pub fn ca3_opinion() -> Doc {
     let sheet = plain(
-        Some(flow::appellate_stamp),
+        Some(flow::ca3_stamp),
         stamp("23-1234", "45", "03/14/2024", 0),
     );
     let mut b = centered(&sheet, &["NOT PRECEDENTIAL"], Font::Bold);
@@ -861,4 +865,76 @@ pub fn ca3_opinion() -> Doc {
         0.0,
     ));
     flow::doc(lay(&sheet, &b), WORD, "D:20240314100000-05'00'")
+}
+
+/// Bankr. N.D. Ga. order (the two-line bankruptcy stamp): the judge's signature and date at
+/// the top, as that court enters orders, then the "IN RE:" caption with the chapter, the
+/// order, and "END OF DOCUMENT".
+pub fn ganb_order() -> Doc {
+    let sheet = plain(
+        Some(flow::bankruptcy_stamp),
+        stamp("23-10456-abc", "45", "03/14/24", 0),
+    );
+    let l = sheet.left;
+    let mut b = vec![
+        at(l, "IT IS ORDERED as set forth below:", Font::Roman, 2),
+        Block::Row {
+            pieces: vec![
+                piece(l, "Date: March 14, 2024", Font::Roman, Align::Left),
+                piece(
+                    330.0,
+                    "_____________________________",
+                    Font::Roman,
+                    Align::Left,
+                ),
+            ],
+            slots: 1,
+        },
+        at(345.0, "Beatrix L. Anselm", Font::Roman, 1),
+        at(330.0, "U.S. Bankruptcy Court Judge", Font::Roman, 1),
+        Block::Rule,
+        Block::Gap(1),
+    ];
+    b.extend(centered(
+        &sheet,
+        &[
+            "UNITED STATES BANKRUPTCY COURT",
+            "NORTHERN DISTRICT OF GEORGIA",
+            "ATLANTA DIVISION",
+        ],
+        Font::Bold,
+    ));
+    b.push(Block::Gap(1));
+    b.extend(paren_caption(
+        &sheet,
+        &["IN RE:", "", "HOLLOWAY BRIGHT LLC,", "", "      Debtor."],
+        &[
+            ("CASE NO. 23-10456-ABC", Font::Roman),
+            ("", Font::Roman),
+            ("CHAPTER 11", Font::Roman),
+        ],
+        310.0,
+    ));
+    b.push(Block::Gap(1));
+    b.push(center_at(
+        306.0,
+        "ORDER GRANTING MOTION FOR RELIEF FROM THE AUTOMATIC STAY",
+        Font::Bold,
+        2,
+    ));
+    b.push(para(
+        "This matter is before the Court on the Motion for Relief from the Automatic Stay \
+         (Doc. No. 38) filed by Peachtree Equipment Finance, LLC (\u{201c}Movant\u{201d}) \
+         as to a 2021 wheel loader held by the Debtor. No party objected, and the time to \
+         object has passed. Accordingly, it is",
+    ));
+    b.push(para(
+        "ORDERED that the Motion is GRANTED, and the automatic stay of 11 U.S.C. \
+         \u{a7} 362(a) is modified to permit Movant to exercise its rights in the wheel loader \
+         under applicable non-bankruptcy law. The fourteen-day stay of Fed. R. Bankr. P. \
+         4001(a)(3) is waived.",
+    ));
+    b.push(Block::Gap(1));
+    b.push(center_at(306.0, "END OF DOCUMENT", Font::Roman, 2));
+    flow::doc(lay(&sheet, &b), WORD, "D:20240314150000-05'00'")
 }

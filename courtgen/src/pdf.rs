@@ -232,18 +232,22 @@ impl Page {
             if self.state != (0, 100_000, 0) {
                 out.extend_from_slice(b"0 Tr 100 Tz 0 Tw\n");
             }
-            let x = (self.width - width(Font::Sans, 8.0, s)) / 2.0;
-            out.extend_from_slice(
-                format!(
-                    "BT\n/{} 8 Tf\n{} {} Td\n",
-                    Font::Sans.resource(),
-                    num(x),
-                    num(self.height - 22.0)
-                )
-                .as_bytes(),
-            );
-            out.extend_from_slice(&literal(s));
-            out.extend_from_slice(b" Tj\nET\n");
+            // A long stamp (the bankruptcy courts') wraps to a second line.
+            for (i, line) in s.split('\n').enumerate() {
+                let x = (self.width - width(Font::Sans, 8.0, line)) / 2.0;
+                let y = self.height - 22.0 - 10.0 * i as f64;
+                out.extend_from_slice(
+                    format!(
+                        "BT\n/{} 8 Tf\n{} {} Td\n",
+                        Font::Sans.resource(),
+                        num(x),
+                        num(y)
+                    )
+                    .as_bytes(),
+                );
+                out.extend_from_slice(&literal(line));
+                out.extend_from_slice(b" Tj\nET\n");
+            }
         }
         out
     }
@@ -344,7 +348,15 @@ pub struct Doc {
     /// `/CreationDate` and `/ModDate`, as a PDF date (`D:20240314101500-07'00'`): fixed, made
     /// up, never the clock.
     pub date: String,
+    /// Embed a font program for the serif body face, as word processors embed their fonts:
+    /// the Foxit Serif CFF font that hayro-font vendors (PDFium's, BSD-licensed,
+    /// `vendor/hayro-font/assets/LICENSE_FOXIT`), metric-compatible with Times-Roman, as a
+    /// `FontFile3` of subtype Type1C.
+    pub embed_serif: bool,
 }
+
+/// The Foxit Serif program, a bare CFF font (PDF's Type1C), as hayro-font vendors it.
+const FOXIT_SERIF: &[u8] = include_bytes!("../../vendor/hayro-font/assets/FoxitSerif.pfb");
 
 fn deflate(data: &[u8]) -> Vec<u8> {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
@@ -374,7 +386,7 @@ fn build(doc: &Doc) -> Document {
             .iter()
             .map(|&w| Object::Integer(i64::from(w)))
             .collect();
-        let id = pdf.add_object(dictionary! {
+        let mut dict = dictionary! {
             "Type" => "Font",
             "Subtype" => "Type1",
             "BaseFont" => font.base_name(),
@@ -382,7 +394,28 @@ fn build(doc: &Doc) -> Document {
             "FirstChar" => 32,
             "LastChar" => 255,
             "Widths" => widths,
-        });
+        };
+        if doc.embed_serif && *font == Font::Roman {
+            let file = pdf.add_object(Stream::new(
+                dictionary! { "Subtype" => "Type1C", "Filter" => "FlateDecode" },
+                deflate(FOXIT_SERIF),
+            ));
+            let descriptor = pdf.add_object(dictionary! {
+                "Type" => "FontDescriptor",
+                "FontName" => "FoxitSerif",
+                "Flags" => 34,
+                "FontBBox" => vec![(-168).into(), (-218).into(), 1000.into(), 898.into()],
+                "ItalicAngle" => 0,
+                "Ascent" => 683,
+                "Descent" => -217,
+                "CapHeight" => 662,
+                "StemV" => 84,
+                "FontFile3" => file,
+            });
+            dict.set("BaseFont", "FoxitSerif");
+            dict.set("FontDescriptor", descriptor);
+        }
+        let id = pdf.add_object(dict);
         font_dict.set(font.resource(), id);
     }
     let mut kids = Vec::new();
@@ -483,6 +516,8 @@ fn finish(mut pdf: Document, id: Vec<u8>) -> Vec<u8> {
             Object::String(id, StringFormat::Hexadecimal),
         ],
     );
+    // A classic cross-reference table, as word processors and iText write it.
+    pdf.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     let mut out = Vec::new();
     // invariant: saving to a Vec cannot fail for a document built above
     pdf.save_to(&mut out).expect("save to Vec");
