@@ -17,7 +17,11 @@ fn on_disk(dir: &Path, base: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
             .extension()
             .is_some_and(|e| e == "pdf" || e == "bin" || e == "PDF")
         {
-            let rel = path.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+            let rel = path
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             out.insert(rel, std::fs::read(&path).unwrap());
         }
     }

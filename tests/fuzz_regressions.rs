@@ -36,13 +36,15 @@ fn hostile_mutants_give_records_without_panics() {
             // Either read in part, and said, or refused as damaged.
             let said = rec.warnings.iter().any(|w| w.starts_with("truncated"));
             let damaged = rec.error.as_ref().is_some_and(|e| e.kind == "damaged");
-            assert!(said || damaged, "{name}: {:?} {:?}", rec.error, rec.warnings);
+            assert!(
+                said || damaged,
+                "{name}: {:?} {:?}",
+                rec.error,
+                rec.warnings
+            );
         }
         if name.contains("header-garbled") {
-            assert_eq!(
-                rec.error.as_ref().map(|e| e.kind.as_ref()),
-                Some("not_pdf")
-            );
+            assert_eq!(rec.error.as_ref().map(|e| e.kind.as_ref()), Some("not_pdf"));
         }
         serde_json::to_string(&rec).unwrap();
     }

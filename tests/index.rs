@@ -250,7 +250,10 @@ fn plain_output_marks_highlights_with_stars_when_not_a_terminal() {
         text.starts_with("1. ORDER CONTINUING STATUS CONFERENCE AND EXCLUDING TIME"),
         "{text}"
     );
-    assert!(text.contains("caed · 1:22-cr-00123-ABC · filed 2023-11-02"), "{text}");
+    assert!(
+        text.contains("caed · 1:22-cr-00123-ABC · filed 2023-11-02"),
+        "{text}"
+    );
     // Stemmed: the phrase "discovery dispute" matches "discovery disputes" too.
     let out = ordex()
         .args(["search", "--index"])

@@ -173,7 +173,10 @@ fn check_records(shared: &Path, set: &'static str) {
         match rec["status"].as_str() {
             Some("ok") => {
                 assert!(rec["error"].is_null(), "{path}");
-                assert!(rec["pages"].is_array() && rec["body"]["text"].is_string(), "{path}");
+                assert!(
+                    rec["pages"].is_array() && rec["body"]["text"].is_string(),
+                    "{path}"
+                );
             }
             Some("error") => {
                 let kind = rec["error"]["kind"].as_str().unwrap_or("");
@@ -231,9 +234,7 @@ fn check_floors(what: &str, output: &str, score: f64, fields: &[(&str, f64)]) {
     println!("{what}: score {got:.3} (measured {score:.3})");
     let mut low = Vec::new();
     if got < score - SCORE_MARGIN {
-        low.push(format!(
-            "score {got:.3} < {score:.3} - {SCORE_MARGIN}"
-        ));
+        low.push(format!("score {got:.3} < {score:.3} - {SCORE_MARGIN}"));
     }
     for (name, measured) in fields {
         let rate = rows
@@ -245,7 +246,11 @@ fn check_floors(what: &str, output: &str, score: f64, fields: &[(&str, f64)]) {
             low.push(format!("{name} {rate:.3} < {measured:.3} - {FIELD_MARGIN}"));
         }
     }
-    assert!(low.is_empty(), "{what} below its floors:\n{}\n{output}", low.join("\n"));
+    assert!(
+        low.is_empty(),
+        "{what} below its floors:\n{}\n{output}",
+        low.join("\n")
+    );
 }
 
 #[test]
@@ -285,14 +290,24 @@ fn doc_type_scores_stay_at_their_floors() {
         "doctypes.py",
         &[&shared.join("gold/DOCTYPES.tsv"), &corpus],
     );
-    check_floors("doctypes.py corpus", &out, CORPUS_DOCTYPES_SCORE, CORPUS_DOCTYPES);
+    check_floors(
+        "doctypes.py corpus",
+        &out,
+        CORPUS_DOCTYPES_SCORE,
+        CORPUS_DOCTYPES,
+    );
     let docket = records(&shared, "docket");
     let out = python(
         &shared,
         "doctypes.py",
         &[&shared.join("docket/DOCTYPES.tsv"), &docket],
     );
-    check_floors("doctypes.py docket", &out, DOCKET_DOCTYPES_SCORE, DOCKET_DOCTYPES);
+    check_floors(
+        "doctypes.py docket",
+        &out,
+        DOCKET_DOCTYPES_SCORE,
+        DOCKET_DOCTYPES,
+    );
 }
 
 #[test]

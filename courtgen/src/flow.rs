@@ -9,6 +9,15 @@
 
 use crate::pdf::{width, Doc, Font, Page};
 
+/// One footer line: its centre x, baseline y, type size and text.
+pub type FooterLine = (f64, f64, f64, String);
+
+/// What a sheet's footer draws on page `i` of `n`.
+pub type Footer = fn(&FooterInfo, usize, usize) -> Vec<FooterLine>;
+
+/// A court's CM/ECF stamp line for page `i` of `n`.
+pub type StampForm = fn(&StampInfo, usize, usize) -> String;
+
 /// A run of text at a fixed x on one line of a block.
 #[derive(Debug, Clone)]
 pub struct Piece {
@@ -88,11 +97,11 @@ pub struct Sheet {
     pub rules: Vec<f64>,
     /// The footer lines drawn on every page, made from (page, of); each is (x centre, y, size,
     /// text).
-    pub footer: fn(&FooterInfo, usize, usize) -> Vec<(f64, f64, f64, String)>,
+    pub footer: Footer,
     /// What the footer prints (short title, page label).
     pub footer_info: FooterInfo,
     /// The CM/ECF stamp line of page i of n, drawn across the top; None: not filed.
-    pub stamp: Option<fn(&StampInfo, usize, usize) -> String>,
+    pub stamp: Option<StampForm>,
     /// The stamp's fields.
     pub stamp_info: StampInfo,
 }
@@ -137,17 +146,17 @@ pub struct StampInfo {
 }
 
 /// A sheet's empty footer.
-pub fn no_footer(_: &FooterInfo, _: usize, _: usize) -> Vec<(f64, f64, f64, String)> {
+pub fn no_footer(_: &FooterInfo, _: usize, _: usize) -> Vec<FooterLine> {
     Vec::new()
 }
 
 /// A centred page number, "- 2 -" style is not used: a plain number at the foot.
-pub fn page_number_footer(_: &FooterInfo, page: usize, _: usize) -> Vec<(f64, f64, f64, String)> {
+pub fn page_number_footer(_: &FooterInfo, page: usize, _: usize) -> Vec<FooterLine> {
     vec![(306.0, 40.0, 12.0, page.to_string())]
 }
 
 /// Pleading paper's footer: the page number, a rule, then the short title in small type.
-pub fn pleading_footer(info: &FooterInfo, page: usize, _: usize) -> Vec<(f64, f64, f64, String)> {
+pub fn pleading_footer(info: &FooterInfo, page: usize, _: usize) -> Vec<FooterLine> {
     let mut v = vec![(306.0, 46.0, 12.0, page.to_string())];
     if !info.title.is_empty() {
         v.push((306.0, 32.0, 8.0, info.title.clone()));

@@ -439,18 +439,14 @@ pub fn dcd_order() -> Doc {
          that.",
     ));
     b.push(Block::Gap(1));
-    b.push(at(l_of(&sheet) + 36.0, "SO ORDERED.", Font::Roman, 2));
+    b.push(at(sheet.left + 36.0, "SO ORDERED.", Font::Roman, 2));
     b.push(Block::Gap(2));
     b.push(at(330.0, "/s/ Lena M. Kowalczyk", Font::Italic, 1));
     b.push(at(330.0, "LENA M. KOWALCZYK", Font::Roman, 1));
     b.push(at(330.0, "United States District Judge", Font::Roman, 1));
     b.push(Block::Gap(1));
-    b.push(at(l_of(&sheet), "Date: August 9, 2023", Font::Roman, 1));
+    b.push(at(sheet.left, "Date: August 9, 2023", Font::Roman, 1));
     flow::doc(lay(&sheet, &b), WORD, "D:20230809160000-04'00'")
-}
-
-fn l_of(sheet: &crate::flow::Sheet) -> f64 {
-    sheet.left
 }
 
 /// Eleventh Circuit clerk's order on a motion (`USCA11 Case:` stamp): stacked caption,

@@ -9,14 +9,14 @@
 
 use crate::flow::{
     page_number_footer, pleading_footer, Align, Block, FooterInfo, MarginNumbers, Piece, Sheet,
-    StampInfo,
+    StampForm, StampInfo,
 };
 use crate::pdf::Font;
 
 /// Pleading paper: 28 margin numbers right-aligned at x = 60 on a 24 pt pitch, a double rule
 /// at the left and a single one at the right, the short title in the footer.
 pub fn pleading(
-    stamp: Option<fn(&StampInfo, usize, usize) -> String>,
+    stamp: Option<StampForm>,
     stamp_info: StampInfo,
     short_title: &str,
     case_line: &str,
@@ -48,10 +48,7 @@ pub fn pleading(
 }
 
 /// A plain sheet: one-inch margins, 14 pt slots, the page number at the foot.
-pub fn plain(
-    stamp: Option<fn(&StampInfo, usize, usize) -> String>,
-    stamp_info: StampInfo,
-) -> Sheet {
+pub fn plain(stamp: Option<StampForm>, stamp_info: StampInfo) -> Sheet {
     Sheet {
         top: 720.0,
         slot: 14.0,
@@ -178,28 +175,6 @@ pub fn heading(sheet: &Sheet, text: &str) -> Block {
     center_at((sheet.left + sheet.right) / 2.0, text, Font::Bold, 2)
 }
 
-/// A bold heading at the left edge (I., A.), hanging `inset`.
-pub fn left_heading(sheet: &Sheet, text: &str, inset: f64) -> Block {
-    Block::Para {
-        text: text.into(),
-        indent: 0.0,
-        spacing: 2,
-        inset,
-        font: Font::Bold,
-    }
-    .with_left(sheet)
-}
-
-trait WithLeft {
-    fn with_left(self, sheet: &Sheet) -> Block;
-}
-
-impl WithLeft for Block {
-    fn with_left(self, _sheet: &Sheet) -> Block {
-        self
-    }
-}
-
 /// "Dated:" on the left and the judge's signature lines on the right, as California
 /// district orders end.
 pub fn dated_and_signed(sheet: &Sheet, dated: &str, sig: &[&str]) -> Vec<Block> {
@@ -209,7 +184,7 @@ pub fn dated_and_signed(sheet: &Sheet, dated: &str, sig: &[&str]) -> Vec<Block> 
         slots: 2,
     }];
     out.push(Block::Gap(1));
-    for (i, l) in sig.iter().enumerate() {
+    for l in sig {
         let font = if l.starts_with("/s/") {
             Font::Italic
         } else {
@@ -217,7 +192,7 @@ pub fn dated_and_signed(sheet: &Sheet, dated: &str, sig: &[&str]) -> Vec<Block> 
         };
         out.push(Block::Row {
             pieces: vec![piece(x, l, font, Align::Left)],
-            slots: if i == 0 { 1 } else { 1 },
+            slots: 1,
         });
     }
     out
