@@ -9,6 +9,7 @@
 //! by `.ci/run`) they fail instead.
 
 use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -94,7 +95,10 @@ fn shared(test: &str) -> Option<PathBuf> {
         "{test}: ORDEX_REQUIRE_SHARED=1 but {} has no corpus/pdf, docket/pdf and gold",
         dir.display()
     );
-    println!(
+    // Straight to the standard error stream: the test harness captures `println!` of a test
+    // that passes, and this must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
         "{test}: did not run: no real documents at {} (set ORDEX_SHARED)",
         dir.display()
     );
