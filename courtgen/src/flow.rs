@@ -72,6 +72,14 @@ pub enum Block {
     PageBreak,
     /// A horizontal rule across the text column, in the middle of one slot.
     Rule,
+    /// A footnote of the current page: set at the foot of the page in 10 pt under a short
+    /// rule, single-spaced, its first line led by `mark`; the page's text stops above it.
+    Footnote {
+        /// The mark ("*", "1").
+        mark: String,
+        /// The note's text.
+        text: String,
+    },
 }
 
 /// What every page of a sheet carries, and where its text column is.
@@ -278,8 +286,10 @@ pub fn lay(sheet: &Sheet, blocks: &[Block]) -> Vec<Page> {
     let mut c = Cursor {
         sheet,
         slot: 0,
+        reserved: 0,
         pages: vec![Vec::new()],
         rules: vec![Vec::new()],
+        notes: vec![Vec::new()],
     };
     let size = sheet.size;
     let col = sheet.right - sheet.left;
@@ -338,6 +348,14 @@ pub fn lay(sheet: &Sheet, blocks: &[Block]) -> Vec<Page> {
                 c.slot = (c.slot + n).min(sheet.slots);
             }
             Block::PageBreak => c.slot = sheet.slots,
+            Block::Footnote { mark, text } => {
+                let lines = wrap(Font::Roman, 10.0, &format!("{mark} {text}"), col, col);
+                // Slots of the page kept for the note and its rule, counted in 12 pt lines.
+                let keep = ((lines.len() as f64 + 1.5) * 12.0 / sheet.slot).ceil() as usize;
+                c.reserved += keep;
+                let notes = c.notes.last_mut().expect("a page");
+                notes.extend(lines);
+            }
             Block::Rule => {
                 let y = c.need(1);
                 c.rules
@@ -348,11 +366,14 @@ pub fn lay(sheet: &Sheet, blocks: &[Block]) -> Vec<Page> {
         }
     }
     let of = c.pages.len();
+    // The baseline of the page's last slot: footnotes end there.
+    let foot = sheet.top - sheet.slot * (sheet.slots - 1) as f64;
     c.pages
         .iter()
         .zip(&c.rules)
+        .zip(&c.notes)
         .enumerate()
-        .map(|(i, (placed, hrules))| {
+        .map(|(i, ((placed, hrules), notes))| {
             let mut page = Page::letter();
             draw_frame(&mut page, sheet, i + 1, of);
             for y in hrules {
@@ -360,6 +381,20 @@ pub fn lay(sheet: &Sheet, blocks: &[Block]) -> Vec<Page> {
             }
             for p in placed {
                 page.text(p.font, p.size, p.x, p.y, &p.text, p.tw);
+            }
+            if !notes.is_empty() {
+                let top = foot + 12.0 * (notes.len() - 1) as f64;
+                page.rule(sheet.left, top + 14.0, sheet.left + 144.0, top + 14.0, 0.5);
+                for (k, line) in notes.iter().enumerate() {
+                    page.text(
+                        Font::Roman,
+                        10.0,
+                        sheet.left,
+                        top - 12.0 * k as f64,
+                        line,
+                        0.0,
+                    );
+                }
             }
             page
         })
@@ -370,17 +405,22 @@ pub fn lay(sheet: &Sheet, blocks: &[Block]) -> Vec<Page> {
 struct Cursor<'a> {
     sheet: &'a Sheet,
     slot: usize,
+    /// Slots at the foot of the current page kept for its footnotes.
+    reserved: usize,
     pages: Vec<Vec<Placed>>,
     rules: Vec<Vec<f64>>,
+    notes: Vec<Vec<String>>,
 }
 
 impl Cursor<'_> {
     /// The baseline of a line taking `n` slots, on a new page when it does not fit.
     fn need(&mut self, n: usize) -> f64 {
-        if self.slot + n > self.sheet.slots {
+        if self.slot + n + self.reserved > self.sheet.slots {
             self.pages.push(Vec::new());
             self.rules.push(Vec::new());
+            self.notes.push(Vec::new());
             self.slot = 0;
+            self.reserved = 0;
         }
         let y = self.sheet.top - self.sheet.slot * (self.slot + n - 1) as f64;
         self.slot += n;

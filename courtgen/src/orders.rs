@@ -774,7 +774,7 @@ pub fn insd_judgment() -> Doc {
 }
 
 /// Third Circuit non-precedential opinion (`Case: 23-1234 Document: 45 Page: 1 Date Filed:` stamp)
-/// over three pages, ending "AFFIRMED." in the judgment's sense: "we will affirm".
+/// over two pages, ending "AFFIRMED.", its starred note at the foot of page 1.
 pub fn ca3_opinion() -> Doc {
     let sheet = plain(
         Some(flow::ca3_stamp),
@@ -818,6 +818,12 @@ pub fn ca3_opinion() -> Doc {
         Font::Roman,
     ));
     b.push(center_at(306.0, "OPINION*", Font::Bold, 2));
+    b.push(Block::Footnote {
+        mark: "*".into(),
+        text: "This disposition is not an opinion of the full Court and, under I.O.P. 5.7, does \
+               not constitute binding precedent."
+            .into(),
+    });
     b.push(center_at(306.0, "_______________", Font::Roman, 1));
     b.push(Block::Gap(1));
     b.push(at(sheet.left, "OKAFOR, Circuit Judge.", Font::Roman, 2));
@@ -852,14 +858,6 @@ pub fn ca3_opinion() -> Doc {
     ));
     b.push(Block::Gap(2));
     b.push(at(sheet.left, "AFFIRMED.", Font::Bold, 2));
-    b.push(Block::Gap(4));
-    b.push(at(sheet.left, "______________________", Font::Roman, 1));
-    b.push(single(
-        "* This disposition is not an opinion of the full Court and, under I.O.P. 5.7, does \
-         not constitute binding precedent.",
-        0.0,
-        0.0,
-    ));
     flow::doc(lay(&sheet, &b), WORD, "D:20240314100000-05'00'")
 }
 
