@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        check("Case No. 2:17-cv-01666", None);
+        check("Case No. 2:17-cv-04999", None);
         check("Page 1 of 2", None);
         check("February 30, 2021", None);
         check("February 29, 2021", None);

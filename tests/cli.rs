@@ -10,16 +10,7 @@ fn ordex() -> Command {
 }
 
 fn pdf_count() -> usize {
-    std::fs::read_dir(common::fixtures())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "pdf")
-        })
-        .count()
+    common::fixture_pdfs().len()
 }
 
 fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
@@ -39,7 +30,7 @@ fn folder_gives_one_record_per_pdf_in_order_and_exit_1_for_bad_files() {
     assert_eq!(
         out.status.code(),
         Some(1),
-        "the zero-byte and HTML fixtures fail"
+        "the zero-byte, HTML and password-protected fixtures fail"
     );
     let recs = records(&out.stdout);
     assert_eq!(recs.len(), pdf_count());
@@ -59,14 +50,35 @@ fn folder_gives_one_record_per_pdf_in_order_and_exit_1_for_bad_files() {
         .iter()
         .filter_map(|r| r["error"]["kind"].as_str())
         .collect();
-    assert_eq!(kinds, ["empty", "not_pdf", "encrypted"]);
+    // In path order: broken-empty-..., broken-encrypted-needs-password-..., broken-html-...;
+    // the truncated file is partly recovered (ok, with a warning) and the one encrypted with
+    // an empty user password is read.
+    assert_eq!(kinds, ["empty", "encrypted", "not_pdf"]);
+    let by_name = |n: &str| {
+        recs.iter()
+            .find(|r| r["source"]["path"].as_str().unwrap().ends_with(n))
+            .unwrap()
+    };
+    let truncated = by_name("broken-truncated-no-xref-01.pdf");
+    assert_eq!(truncated["status"], "ok");
+    assert!(
+        truncated["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("truncated: no end-of-file marker"),
+        "{truncated}"
+    );
+    assert_eq!(
+        by_name("cand-order-encrypted-no-password-01.pdf")["status"],
+        "ok"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("documents") && stderr.contains("failed"),
         "summary line: {stderr}"
     );
     assert!(
-        stderr.contains("odd-empty-zero-bytes-01.pdf: empty file"),
+        stderr.contains("broken-empty-zero-bytes-01.pdf: empty file"),
         "{stderr}"
     );
 }
@@ -90,9 +102,9 @@ fn paths_from_standard_input_and_output_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let out_file = dir.join("out.jsonl");
     let list = [
-        "ca10-order-01.pdf",
-        "pacer-session-expired-html-01.pdf",
-        "ca10-order-01.pdf",
+        "ca11-order-clerk-extension-01.pdf",
+        "broken-html-session-expired-01.pdf",
+        "ca11-order-clerk-extension-01.pdf",
     ]
     .map(|n| common::fixtures().join(n).to_string_lossy().into_owned())
     .join("\n");
@@ -125,7 +137,7 @@ fn paths_from_standard_input_and_output_file() {
 fn all_good_inputs_exit_0() {
     let out = ordex()
         .arg("extract")
-        .arg(common::fixtures().join("ca10-order-01.pdf"))
+        .arg(common::fixtures().join("ca11-order-clerk-extension-01.pdf"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

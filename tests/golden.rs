@@ -1,5 +1,5 @@
-//! Golden records: every `fixtures/*.pdf` runs through the whole pipeline and must give the
-//! reviewed `fixtures/<name>.json`. `UPDATE_EXPECT=1 cargo test --test golden` rewrites them;
+//! Golden records: every `fixtures/**/*.pdf` (made by courtgen) runs through the whole
+//! pipeline and must give the reviewed `fixtures/**/<name>.json`. `UPDATE_EXPECT=1 cargo test --test golden` rewrites them;
 //! review the diff by eye before committing: a golden file says what is right.
 
 mod common;
@@ -10,16 +10,15 @@ use std::fs;
 #[test]
 fn fixtures_match_their_golden_records() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut pdfs: Vec<_> = fs::read_dir(common::fixtures())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    pdfs.sort();
-    assert!(pdfs.len() >= 8, "fixtures/ should hold the sample PDFs");
+    let pdfs = common::fixture_pdfs();
+    assert!(pdfs.len() >= 30, "fixtures/ should hold the generated PDFs");
     let mut failures = Vec::new();
     for pdf in &pdfs {
-        let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+        let name = pdf
+            .strip_prefix(common::fixtures())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let record = process(&name, fs::read(pdf).unwrap(), &Config::default());
         let got = serde_json::to_string_pretty(&record).unwrap() + "\n";
         // Worker processes send records as JSON: reading one back must lose nothing.

@@ -74,39 +74,62 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The ok records among the golden records: what an index of the fixtures holds.
+fn ok_count() -> usize {
+    common::fixture_pdfs()
+        .iter()
+        .filter(|p| {
+            let text = std::fs::read_to_string(p.with_extension("json")).unwrap();
+            serde_json::from_str::<Value>(&text).unwrap()["status"] == "ok"
+        })
+        .count()
+}
+
 #[test]
 fn fixtures_index_all_ok_records_and_skip_the_three_errors() {
     let (_, out) = fixture_index();
     // The zero-byte file, the HTML page and the encrypted file needing a password fail.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
-    assert!(
-        stderr(out).contains("12 documents indexed, 3 error records skipped, 12 in the index"),
-        "{}",
-        stderr(out)
-    );
+    let n = ok_count();
+    assert_eq!(n, common::fixture_pdfs().len() - 3);
+    let want = format!("{n} documents indexed, 3 error records skipped, {n} in the index");
+    assert!(stderr(out).contains(&want), "{want}: {}", stderr(out));
 }
 
 #[test]
 fn a_phrase_across_a_page_break_finds_its_document() {
-    // The phrase starts at the foot of page 1 and ends at the head of page 2.
-    let rec = golden("caed-order-redaction-01");
+    // The phrase starts at the foot of page 1 and ends at the head of page 2. The order is
+    // also a fixture encrypted with an empty user password: the same text, another file.
+    let rec = golden("cand-order-scheduling-clauses-01");
     let pages = rec["pages"].as_array().unwrap();
     assert!(pages[0]["text"]
         .as_str()
         .unwrap()
-        .ends_with("Moreover, defendant contends"));
+        .ends_with("a jury trial of five days shall"));
     assert!(pages[1]["text"]
         .as_str()
         .unwrap()
-        .starts_with("the information to be redacted"));
-    let (code, hits) = search(&["\"defendant contends the information to be redacted\""]);
+        .starts_with("begin on June 2, 2025"));
+    let (code, hits) = search(&["\"five days shall begin on June 2\""]);
     assert_eq!(code, Some(0));
-    assert_eq!(names(&hits), ["caed-order-redaction-01"]);
-    let hit = &hits[0];
-    assert_eq!(hit["court_id"], "caed");
-    assert_eq!(hit["case_numbers"][0], "1:20-cv-01133-DAD-BAM");
-    assert_eq!(hit["filed"], "2020-12-02");
-    assert_eq!(hit["title"], "ORDER GRANTING REQUEST FOR REDACTION");
+    assert_eq!(
+        names(&hits),
+        [
+            "cand-order-encrypted-no-password-01",
+            "cand-order-scheduling-clauses-01"
+        ]
+    );
+    let hit = hits
+        .iter()
+        .find(|h| h["path"].as_str().unwrap().contains("scheduling"))
+        .unwrap();
+    assert_eq!(hit["court_id"], "cand");
+    assert_eq!(hit["case_numbers"][0], "3:23-cv-04512-ABC");
+    assert_eq!(hit["filed"], "2024-03-14");
+    assert_eq!(
+        hit["title"],
+        "ORDER SETTING CASE SCHEDULE AND REFERRING DISCOVERY DISPUTES"
+    );
     assert_eq!(hit["id"], rec["source"]["sha256"]);
     let snippet = hit["snippet"].as_str().unwrap();
     let marked: Vec<&str> = hit["highlights"]
@@ -115,67 +138,73 @@ fn a_phrase_across_a_page_break_finds_its_document() {
         .iter()
         .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
         .collect();
-    assert!(marked.contains(&"contends"), "{marked:?} in {snippet}");
+    assert!(marked.contains(&"shall"), "{marked:?} in {snippet}");
     // The same words, not as a phrase in that order, are not a phrase match.
-    let (code, hits) = search(&["\"information contends\""]);
+    let (code, hits) = search(&["\"begin five shall\""]);
     assert_eq!((code, hits.len()), (Some(1), 0));
 }
 
 #[test]
 fn court_filter_and_court_facet_query_give_that_courts_documents() {
+    // The scan without a text layer has no caption, so no court id.
     let (_, hits) = search(&["--court", "caed", "*"]);
     assert_eq!(
         names(&hits),
-        ["caed-order-redaction-01", "caed-order-unseal-warrant-01"]
+        [
+            "caed-brief-opposition-01",
+            "caed-order-criminal-continuance-01",
+            "caed-order-ocr-layer-01",
+            "caed-order-ocr-layer-noisy-01"
+        ]
     );
     let (_, hits) = search(&["court_id:/cacd"]);
     assert_eq!(
         names(&hits),
         [
-            "cacd-minute-order-broken-encoding-01",
-            "cacd-order-redact-exhibit-01"
+            "cacd-minute-order-chambers-01",
+            "cacd-proposed-order-attachment-01",
+            "cacd-stipulation-proposed-order-01"
         ]
     );
-    // A filter narrows a text query: "seal" is in both cacd orders and elsewhere.
-    let (_, all) = search(&["seal"]);
-    let (_, cacd) = search(&["--court", "CACD", "seal"]);
-    assert!(all.len() > cacd.len(), "{all:?}");
+    // A filter narrows a text query: "mediation" is in the cacd stipulation and elsewhere.
+    let (_, all) = search(&["mediation"]);
+    let (_, cacd) = search(&["--court", "CACD", "mediation"]);
+    assert!(all.len() > cacd.len() && !cacd.is_empty(), "{all:?}");
     assert!(cacd.iter().all(|h| h["court_id"] == "cacd"));
 }
 
 #[test]
 fn filed_date_range_is_inclusive_and_exact() {
-    // Filed in Oct.–Dec. 2020: 2020-10-22, 2020-10-29 and 2020-12-02, per the golden ecf.filed.
+    // Filed Aug.-Oct. 2023: 2023-08-09, 2023-08-29, 2023-09-27 and 2023-10-16, per the golden
+    // ecf.filed.
     let (_, hits) = search(&[
         "--filed-after",
-        "2020-10-01",
+        "2023-08-09",
         "--filed-before",
-        "2020-12-31",
+        "2023-10-16",
         "*",
     ]);
     assert_eq!(
         names(&hits),
         [
-            "cacd-order-redact-exhibit-01",
-            "caed-order-redaction-01",
-            "caed-order-unseal-warrant-01"
+            "caed-brief-opposition-01",
+            "cand-notice-appearance-01",
+            "dcd-order-fees-schedule-01",
+            "waed-verdict-form-01"
         ]
     );
     let (_, hits) = search(&[
         "--filed-after",
-        "2020-10-22",
+        "2023-09-27",
         "--filed-before",
-        "2020-10-22",
+        "2023-09-27",
         "*",
     ]);
-    assert_eq!(names(&hits), ["cacd-order-redact-exhibit-01"]);
-    let (_, hits) = search(&["--filed-before", "2009-12-31", "*"]);
+    assert_eq!(names(&hits), ["waed-verdict-form-01"]);
+    let (_, hits) = search(&["--filed-before", "2023-08-31", "*"]);
     assert_eq!(
         names(&hits),
-        [
-            "cand-order-scanned-handedit-01",
-            "cand-stip-order-discovery-cutoff-01"
-        ]
+        ["cand-notice-appearance-01", "dcd-order-fees-schedule-01"]
     );
     let out = ordex()
         .args(["search", "--index"])
@@ -188,22 +217,22 @@ fn filed_date_range_is_inclusive_and_exact() {
 
 #[test]
 fn judge_filter_matches_a_surname_in_any_case() {
-    let (_, hits) = search(&["--judge", "freeman", "*"]);
-    assert_eq!(names(&hits), ["cand-order-redactions-short-01"]);
-    assert_eq!(hits[0]["judge"], "BETH LABSON FREEMAN");
-    let (_, hits) = search(&["--judge", "George Wu", "*"]);
-    assert_eq!(names(&hits), ["cacd-order-redact-exhibit-01"]);
-    let (code, hits) = search(&["--judge", "George Freeman", "*"]);
+    let (_, hits) = search(&["--judge", "morcott", "*"]);
+    assert_eq!(names(&hits), ["nysd-order-stay-discovery-01"]);
+    assert_eq!(hits[0]["judge"], "RAYMOND G. MORCOTT");
+    let (_, hits) = search(&["--judge", "Lena Kowalczyk", "*"]);
+    assert_eq!(names(&hits), ["dcd-order-fees-schedule-01"]);
+    let (code, hits) = search(&["--judge", "Raymond Kowalczyk", "*"]);
     assert_eq!((code, hits.len()), (Some(1), 0), "every word must match");
 }
 
 #[test]
 fn hits_are_ranked_by_score_and_limited() {
-    let (_, hits) = search(&["redaction OR redact OR redacted"]);
+    let (_, hits) = search(&["mediation OR mediator OR discovery"]);
     assert!(hits.len() >= 3, "{hits:?}");
     let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
-    let (_, top) = search(&["--limit", "2", "redaction OR redact OR redacted"]);
+    let (_, top) = search(&["--limit", "2", "mediation OR mediator OR discovery"]);
     assert_eq!(top, hits[..2]);
 }
 
@@ -212,18 +241,28 @@ fn plain_output_marks_highlights_with_stars_when_not_a_terminal() {
     let out = ordex()
         .args(["search", "--index"])
         .arg(&fixture_index().0)
-        .arg("\"trade secrets\"")
+        .arg("\"speedy trial\"")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("1. ORDER GRANTING REQUEST FOR REDACTION"),
+        text.starts_with("1. ORDER CONTINUING STATUS CONFERENCE AND EXCLUDING TIME"),
         "{text}"
     );
-    assert!(text.contains("caed · 1:20-cv-01133-DAD-BAM · filed 2020-12-02"));
-    // Stemmed: the phrase "trade secrets" matches "trade secret" too.
-    assert!(text.contains("**trade** **secret"), "{text}");
+    assert!(
+        text.contains("caed · 1:22-cr-00123-ABC · filed 2023-11-02"),
+        "{text}"
+    );
+    // Stemmed: the phrase "discovery dispute" matches "discovery disputes" too.
+    let out = ordex()
+        .args(["search", "--index"])
+        .arg(&fixture_index().0)
+        .arg("\"discovery dispute\"")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("**discovery** **disputes**"), "{text}");
 }
 
 #[test]
@@ -239,6 +278,7 @@ fn records_index_and_reindexing_replace_never_duplicate() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let index = dir.join("index");
+    let n = ok_count();
     for _ in 0..2 {
         let out = ordex()
             .args(["index", "--index"])
@@ -248,33 +288,28 @@ fn records_index_and_reindexing_replace_never_duplicate() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        assert!(
-            stderr(&out).contains("12 documents indexed, 3 error records skipped, 12 in the index"),
-            "{}",
-            stderr(&out)
-        );
+        let want = format!("{n} documents indexed, 3 error records skipped, {n} in the index");
+        assert!(stderr(&out).contains(&want), "{want}: {}", stderr(&out));
     }
-    // The PDFs themselves, into the same index: same sha256s, so still 12.
+    // The PDFs themselves, into the same index: same sha256s, so still n.
     let out = ordex()
         .args(["index", "--index"])
         .arg(&index)
-        .arg(common::fixtures().join("caed-order-redaction-01.pdf"))
-        .arg(common::fixtures().join("ca10-order-01.pdf"))
+        .arg(common::fixtures().join("caed-order-criminal-continuance-01.pdf"))
+        .arg(common::fixtures().join("ca11-order-clerk-extension-01.pdf"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("2 documents indexed, 0 error records skipped, 12 in the index"),
-        "{}",
-        stderr(&out)
-    );
+    let want = format!("2 documents indexed, 0 error records skipped, {n} in the index");
+    assert!(stderr(&out).contains(&want), "{want}: {}", stderr(&out));
     let out = ordex()
         .args(["search", "--json", "--index"])
         .arg(&index)
-        .arg("\"trade secrets\"")
+        .arg("\"discovery dispute\"")
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    // The scheduling order and its encrypted copy, once each.
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

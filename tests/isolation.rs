@@ -19,7 +19,7 @@ fn sandwich(name: &str, bad: Option<&[u8]>) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ordex-iso-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let good = common::fixtures().join("ca10-order-01.pdf");
+    let good = common::fixtures().join("ca11-order-clerk-extension-01.pdf");
     std::fs::copy(&good, dir.join("a-before.pdf")).unwrap();
     match bad {
         Some(bytes) => std::fs::write(dir.join("b-bad.pdf"), bytes).unwrap(),
@@ -56,7 +56,7 @@ fn run(dir: &Path, flags: &[&str], env: &[(&str, &str)]) -> Vec<serde_json::Valu
     }
     for good in [&recs[0], &recs[2]] {
         assert_eq!(good["status"], "ok", "{}", good["error"]);
-        assert_eq!(good["caption"]["court_id"], "ca10");
+        assert_eq!(good["caption"]["court_id"], "ca11");
     }
     std::fs::remove_dir_all(dir).unwrap();
     recs
@@ -265,7 +265,7 @@ fn a_decompression_bomb_past_the_stream_caps_hits_the_memory_cap() {
 #[test]
 fn caps_on_pages_glyphs_and_file_size_give_limit_records() {
     let big =
-        std::fs::read(common::fixtures().join("cand-stip-order-discovery-cutoff-01.pdf")).unwrap();
+        std::fs::read(common::fixtures().join("cacd-stipulation-proposed-order-01.pdf")).unwrap();
     for (flags, says) in [
         (
             vec!["--max-pages", "1"],

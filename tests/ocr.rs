@@ -1,10 +1,11 @@
 //! OCR end to end. Needs the `tesseract` command (Debian: tesseract-ocr, tesseract-ocr-eng);
 //! without it these tests fail and say so, they do not skip.
 //!
-//! The scanned twins in `tests/scanned/` were made by `bench/scanned_twin.py` from fixtures:
-//! every page rendered at 300 dpi, bilevel, wrapped back as a CCITT G4 image, with the CM/ECF
-//! stamp drawn back on top as text. Read with `--ocr`, a twin must give the record its
-//! born-digital original gives, within what OCR can read (compared as the scorer compares).
+//! The scanned twins in `fixtures/scanned/` are made by courtgen (`scan::twin`) from generated
+//! fixtures: every page rendered by hayro at 300 dpi, bilevel, stored as one FlateDecode image
+//! (or three strips, or filled rectangles), with the CM/ECF stamp drawn back on top as text.
+//! Read with `--ocr`, a twin must give the record its born-digital original gives, within what
+//! OCR can read (compared as the scorer compares).
 
 mod common;
 
@@ -34,16 +35,19 @@ fn run(path: &std::path::Path, ocr: bool) -> Record {
     process(&name, std::fs::read(path).unwrap(), &config)
 }
 
+fn scanned(file: &str) -> std::path::PathBuf {
+    common::fixtures().join("scanned").join(file)
+}
+
 fn twin(name: &str) -> (Record, Record) {
     twin_as(name, "twin")
 }
 
-/// The born-digital fixture `name` and its scanned version `tests/scanned/{name}-{kind}.pdf`.
+/// The born-digital fixture `name` and its scanned version `fixtures/scanned/{name}-{kind}.pdf`.
 fn twin_as(name: &str, kind: &str) -> (Record, Record) {
     require_tesseract();
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let digital = run(&common::fixtures().join(format!("{name}.pdf")), false);
-    let scanned = run(&root.join(format!("tests/scanned/{name}-{kind}.pdf")), true);
+    let scanned = run(&scanned(&format!("{name}-{kind}.pdf")), true);
     assert_eq!(scanned.status, "ok", "{:?}", scanned.error);
     (digital, scanned)
 }
@@ -102,6 +106,15 @@ fn word_f1(want: &str, got: &str) -> f64 {
 /// What every twin must keep: OCR reported, the stamp parsed once from its text (not doubled
 /// from the image), the body (word F1 at least `min_f1`), the clauses, the signature date.
 fn check_common(d: &Record, s: &Record, min_f1: f64) {
+    check_common_but_clauses(d, s, min_f1);
+    assert_eq!(d.order.clauses.len(), s.order.clauses.len());
+    for (a, b) in d.order.clauses.iter().zip(&s.order.clauses) {
+        assert!(similar(&a.text, &b.text) >= 0.9, "{} | {}", a.text, b.text);
+    }
+}
+
+/// [`check_common`] without the clauses, for an original whose clauses are wrong.
+fn check_common_but_clauses(d: &Record, s: &Record, min_f1: f64) {
     let q = &s.quality;
     assert!(q.ocr_applied && q.needs_ocr, "{q:?}");
     assert!(q
@@ -128,10 +141,6 @@ fn check_common(d: &Record, s: &Record, min_f1: f64) {
     );
     // The stamp is not read twice into the text.
     assert!(!s.body.text.contains("Document"), "{}", s.body.text);
-    assert_eq!(d.order.clauses.len(), s.order.clauses.len());
-    for (a, b) in d.order.clauses.iter().zip(&s.order.clauses) {
-        assert!(similar(&a.text, &b.text) >= 0.9, "{} | {}", a.text, b.text);
-    }
     assert_eq!(d.signature.date, s.signature.date);
     assert_eq!(d.caption.court_id, s.caption.court_id);
     assert_eq!(
@@ -149,147 +158,152 @@ fn same_parties(d: &Record, s: &Record) {
     }
 }
 
-#[test]
-fn scanned_twin_of_an_eastern_district_order_reads_like_the_original() {
-    let (d, s) = twin("caed-order-unseal-warrant-01");
-    check_common(&d, &s, 0.98);
-    let sim = |a: &Option<String>, b: &Option<String>| {
-        similar(a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""))
+/// Caption, parties and signature of the twin equal the original's, as the scorer compares
+/// them (court and title similar at 0.9, names at 0.9, the judge and title at 0.9; a field
+/// the original lacks must be lacking in the twin too).
+fn same_caption_and_signature(d: &Record, s: &Record) {
+    let sim = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (None, None) => 1.0,
+        (Some(a), Some(b)) => similar(a, b),
+        _ => 0.0,
     };
-    assert!(sim(&d.caption.court, &s.caption.court) >= 0.9);
-    assert!(sim(&d.caption.title, &s.caption.title) >= 0.9);
+    assert!(
+        sim(&d.caption.court, &s.caption.court) >= 0.9,
+        "{:?} | {:?}",
+        d.caption.court,
+        s.caption.court
+    );
+    assert!(
+        sim(&d.caption.title, &s.caption.title) >= 0.9,
+        "{:?} | {:?}",
+        d.caption.title,
+        s.caption.title
+    );
     assert_eq!(d.caption.parties.len(), s.caption.parties.len());
     for (a, b) in d.caption.parties.iter().zip(&s.caption.parties) {
-        assert_eq!(a.role, b.role);
-        assert!(similar(&a.name, &b.name) >= 0.85, "{} | {}", a.name, b.name);
+        assert_eq!(a.role, b.role, "{} | {}", a.name, b.name);
     }
-    assert_eq!(
-        d.signature.title.as_deref().map(norm),
-        s.signature.title.as_deref().map(norm)
-    );
-    // The judge's name lies under an "/s/" signature image: the ink swells the name's box
-    // into the title line below, and only the band test keeps the name from being taken for
-    // a second reading of the title's place. The ink still costs a letter: "Jeremy). Peterson"
-    // (two edits in 18; 0.91 by the scorer's measure).
+    same_parties(d, s);
     assert!(
-        similar(
-            d.signature.judge.as_deref().unwrap_or("?"),
-            s.signature.judge.as_deref().unwrap_or("")
-        ) >= 0.85,
+        sim(&d.signature.judge, &s.signature.judge) >= 0.9,
         "{:?} | {:?}",
         d.signature.judge,
         s.signature.judge
     );
-}
-
-#[test]
-fn scanned_twin_of_an_appellate_order_reads_like_the_original() {
-    // The ACMS order with the damaged cross-reference table, scanned: six parties over two
-    // columns with roles set as "Defendant – Appellant", and a clerk's signature. Every field
-    // the twin comparison checks is equal.
-    let (d, s) = twin("ca2-order-acms-01");
-    check_common(&d, &s, 0.98);
-    assert_eq!(d.caption.court, s.caption.court);
-    assert_eq!(d.caption.title, s.caption.title);
-    assert_eq!(
-        serde_json::to_value(&d.caption.parties).unwrap(),
-        serde_json::to_value(&s.caption.parties).unwrap()
-    );
-    assert_eq!(
-        serde_json::to_value(&d.signature).unwrap(),
-        serde_json::to_value(&s.signature).unwrap()
+    assert!(
+        sim(&d.signature.title, &s.signature.title) >= 0.9,
+        "{:?} | {:?}",
+        d.signature.title,
+        s.signature.title
     );
 }
 
 #[test]
 fn scanned_twin_on_pleading_paper_keeps_body_and_order() {
-    // Line numbers in the image must not reach the body; the caption's ")" column and the
-    // signature drawn over the judge's name are where OCR still differs (README). Tesseract
-    // reads "IT IS SO ORDERED." as "IT ISSO ORDERED.", mended (`ocr::mend`): the body is read
-    // word for word, the bar of F1 0.98 is met.
-    let (d, s) = twin("cand-order-redactions-short-01");
+    // Two pages of pleading paper: the margin numbers in the image must not reach the body,
+    // the ")" column must not join the parties, and the five numbered clauses keep their
+    // numbers.
+    let (d, s) = twin("cand-order-scheduling-clauses-01");
     check_common(&d, &s, 0.98);
-    assert!(s.body.text.contains("IT IS SO ORDERED"), "{}", s.body.text);
-    assert!(s.body.text.contains("March 22, 2021"), "{}", s.body.text);
-    // "v." is read as a lone "y": mended, it separates the sides instead of adding a party.
-    let names = |r: &Record| {
-        r.caption
-            .parties
+    same_caption_and_signature(&d, &s);
+    assert_eq!(d.order.clauses.len(), 5);
+    let numbers = |r: &Record| {
+        r.order
+            .clauses
             .iter()
-            .map(|p| (p.role.clone(), norm(&p.name)))
+            .map(|c| c.number.clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(names(&d), names(&s));
-    assert_eq!(d.signature.judge, s.signature.judge);
-    // The title's last line sits beside the second party, lower: the page's layout joined
-    // the two and lost "MARCH 22, 2021"; the caption's second reading (ocr::caption) has it.
-    // Still short of equal: "STIPULATED" read "SITPULATED", and "PARTIES" lost (its box in the
-    // first reading overlaps the second reading's surer "TO", which drops it, while it drops
-    // the second reading's "PARTTES"): 0.94 by the scorer's measure, 0.89 by edit distance.
-    let (dt, st) = (
-        d.caption.title.as_deref().unwrap_or("?"),
-        s.caption.title.as_deref().unwrap_or(""),
-    );
-    assert!(similar(dt, st) >= 0.85, "{dt:?} | {st:?}");
-    assert!(norm(st).ends_with("on or before march 22, 2021"), "{st:?}");
+    assert_eq!(numbers(&d), numbers(&s));
+    assert_eq!(s.quality.line_number_pages, d.quality.line_number_pages);
+    assert!(s.body.text.contains("IT IS SO ORDERED"), "{}", s.body.text);
 }
 
 #[test]
-fn scanned_twin_of_a_tenth_circuit_order_keeps_its_caption() {
-    // The page's layout reads "TENTH" as "TENIH" and skips the "ORDER" between two dashed
-    // rules; the caption's second reading has both. The body is still read with OCR's errors
-    // ("New Y ork", "attommey", "cal0"): F1 0.959.
-    // The party is read, but a "|" (the rule between the caption's columns) is set on a row
-    // of its own above it and leads the name, so its role is not seen: "other", not "in_re".
-    let (d, s) = twin("ca10-order-01");
-    check_common(&d, &s, 0.95);
-    assert_eq!(s.caption.court_id.as_deref(), Some("ca10"));
+fn scanned_twin_of_a_new_york_order_reads_like_the_original() {
+    // The dashed-box caption with its ":" column and "-against-", over two pages. The
+    // born-digital body starts with the caption's closing rule of dashes and the judge's
+    // "RAYMOND G. MORCOTT, United States District Judge:" line (FIXTURE-REVIEW: wrong), which
+    // the twin's body leaves out, as it should; the twin also leaves "SO ORDERED." to the
+    // signature page's block. So F1 0.975 against a body that is itself off, not 0.98. The
+    // original's rule-and-judge line is also taken for a lead-in, which makes all three
+    // paragraphs clauses (wrong: the decretal paragraph is the last one); the twin gives the
+    // last one alone. So its clauses are not compared with the original's until that is
+    // mended (FIXTURE-REVIEW.md); they must hold the decretal paragraph.
+    // Tesseract reads the rules of dashes as a lone "x" each, which ordex then takes into the
+    // first party's name and as a third party "x" (FIXTURE-REVIEW.md): the twin must hold the
+    // original's two parties with their roles, its court, title and signature.
+    let (d, s) = twin("nysd-order-stay-discovery-01");
+    check_common_but_clauses(&d, &s, 0.97);
+    assert_eq!(d.caption.court, s.caption.court);
     assert_eq!(d.caption.title, s.caption.title);
-    same_parties(&d, &s);
+    assert_eq!(
+        serde_json::to_value(&d.signature).unwrap(),
+        serde_json::to_value(&s.signature).unwrap()
+    );
+    for a in &d.caption.parties {
+        assert!(
+            s.caption
+                .parties
+                .iter()
+                .any(|b| a.role == b.role && similar(&a.name, &b.name) >= 0.9),
+            "{} not in {:?}",
+            a.name,
+            s.caption.parties
+        );
+    }
+    let decretal = d.order.clauses.last().expect("a clause");
+    assert!(
+        s.order
+            .clauses
+            .iter()
+            .any(|c| similar(&c.text, &decretal.text) >= 0.9),
+        "{:?}",
+        s.order.clauses
+    );
+}
+
+#[test]
+fn scanned_twin_of_an_appellate_order_reads_like_the_original() {
+    // A stacked caption between rules and a clerk's signature.
+    let (d, s) = twin("ca11-order-clerk-extension-01");
+    check_common(&d, &s, 0.98);
+    assert_eq!(s.caption.court_id.as_deref(), Some("ca11"));
+    same_caption_and_signature(&d, &s);
 }
 
 #[test]
 fn a_scan_stored_as_image_strips_is_rendered_and_read() {
-    // The ca10 order as a scan cut into three image strips (`bench/scanned_twin.py --strips
-    // 3`): no image covers the page, so it is rendered whole, and the stamp drawn over it is
-    // still kept out of the OCR.
-    // Tesseract's page layout skips the "In re:" line between its dashed rules and the
-    // centred "ORDER" on this page image; the caption's second reading has both.
-    let (d, s) = twin_as("ca10-order-01", "strips");
-    check_common(&d, &s, 0.95);
-    assert_eq!(d.caption.court_id.as_deref(), Some("ca10"));
-    assert_eq!(d.caption.title, s.caption.title);
-    // The party as on the one-image twin: its name, with the "|" in front (see above).
-    same_parties(&d, &s);
-    assert_eq!(
-        d.signature.judge.as_deref().map(norm),
-        s.signature.judge.as_deref().map(norm)
-    );
+    // The ca11 order as a scan cut into three image strips: no image covers the page, so it
+    // is rendered whole, and the stamp drawn over it is still kept out of the OCR.
+    let (d, s) = twin_as("ca11-order-clerk-extension-01", "strips");
+    check_common(&d, &s, 0.98);
+    assert_eq!(s.caption.court_id.as_deref(), Some("ca11"));
+    same_caption_and_signature(&d, &s);
 }
 
 #[test]
 fn a_scan_drawn_as_paths_is_flagged_rendered_and_read() {
-    // The ca10 order at 150 dpi drawn as one filled rectangle per run of black pixels
-    // (`bench/scanned_twin.py ... 150 --vector`): no image at all, only the stamp as text.
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let plain = run(&root.join("tests/scanned/ca10-order-01-vector.pdf"), false);
+    // The ca11 order at 150 dpi drawn as one filled rectangle per run of black pixels: no
+    // image at all, only the stamp as text.
+    let plain = run(&scanned("ca11-order-clerk-extension-01-vector.pdf"), false);
     assert!(plain.quality.needs_ocr, "{:?}", plain.quality);
     assert_eq!(plain.quality.ocr_pages, vec![1]);
-    let (d, s) = twin_as("ca10-order-01", "vector");
+    let (d, s) = twin_as("ca11-order-clerk-extension-01", "vector");
     check_common(&d, &s, 0.95);
-    assert_eq!(d.caption.court_id.as_deref(), Some("ca10"));
+    assert_eq!(s.caption.court_id.as_deref(), Some("ca11"));
     assert_eq!(d.caption.title, s.caption.title);
-    assert_eq!(d.caption.parties.len(), s.caption.parties.len());
-    // The clerk's name under the signature is not read from this coarse drawing (README).
+    // At 150 dpi Tesseract reads "Detendant-Appellee.", so the second party's role line is
+    // not seen and the lines under it run into its name: the first party is read as such.
+    assert!(similar(&d.caption.parties[0].name, &s.caption.parties[0].name) >= 0.9);
 }
 
 #[test]
 fn strips_render_like_the_one_image_they_were_cut_from() {
     // The page image of the strips twin (rendered) against that of the one-image twin of the
     // same page (decoded): same grid, and ink in the same places.
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let image = |file: &str| {
-        let bytes = std::fs::read(root.join("tests/scanned").join(file)).unwrap();
+        let bytes = std::fs::read(scanned(file)).unwrap();
         let mut out = None;
         ordex::pdf::raster::page_rasters(
             std::sync::Arc::new(bytes.into()),
@@ -304,8 +318,8 @@ fn strips_render_like_the_one_image_they_were_cut_from() {
         );
         out.expect("a page image")
     };
-    let strips = image("ca10-order-01-strips.pdf");
-    let whole = image("ca10-order-01-twin.pdf");
+    let strips = image("ca11-order-clerk-extension-01-strips.pdf");
+    let whole = image("ca11-order-clerk-extension-01-twin.pdf");
     assert_eq!((strips.width, strips.height), (2550, 3300));
     assert_eq!((whole.width, whole.height), (2550, 3300));
     assert_eq!(strips.dpi, 300.0);
@@ -323,9 +337,15 @@ fn strips_render_like_the_one_image_they_were_cut_from() {
 }
 
 #[test]
-fn a_real_scan_with_only_its_stamp_as_text_is_read() {
+fn a_scan_with_only_its_stamp_as_text_is_read() {
+    // The E.D. Cal. criminal order as a court scans a paper filing: one page image, the
+    // CM/ECF stamp as the only text.
     require_tesseract();
-    let path = common::fixtures().join("cand-order-scanned-handedit-01.pdf");
+    let path = common::fixtures().join("caed-order-scanned-image-01.pdf");
+    let digital = run(
+        &common::fixtures().join("caed-order-criminal-continuance-01.pdf"),
+        false,
+    );
     let plain = run(&path, false);
     // Without --ocr: flagged, nothing segmented, no OCR fields.
     assert!(plain.quality.needs_ocr && !plain.quality.ocr_applied);
@@ -333,29 +353,53 @@ fn a_real_scan_with_only_its_stamp_as_text_is_read() {
     let r = run(&path, true);
     assert!(r.quality.ocr_applied && r.quality.needs_ocr);
     assert_eq!(r.quality.ocr_pages, vec![1]);
-    assert_eq!(r.caption.court_id.as_deref(), Some("cand"));
-    assert_eq!(r.caption.case_numbers, vec!["CV08-02448-MMC"]);
-    assert_eq!(r.signature.judge.as_deref(), Some("MAXINE M. CHESNEY"));
-    // The date typed into the scan's "Dated:" line by the court (text) joins the OCR'd line.
-    assert_eq!(r.signature.date.as_deref(), Some("2009-03-04"));
+    assert_eq!(r.caption.court_id.as_deref(), Some("caed"));
+    assert_eq!(r.caption.case_numbers, digital.caption.case_numbers);
+    assert_eq!(r.signature.date, digital.signature.date);
+    assert_eq!(r.signature.date.as_deref(), Some("2023-11-02"));
     // The stamp comes from the text layer, once.
     let ecf = r.ecf.as_ref().expect("stamp parsed");
-    assert_eq!(ecf.document_number.as_deref(), Some("17"));
+    assert_eq!(ecf.document_number.as_deref(), Some("88"));
     let page = &r.pages[0].text;
-    assert_eq!(page.matches("Document 17").count(), 0, "{page}");
+    assert_eq!(page.matches("Document 88").count(), 0, "{page}");
     assert!(
         r.body
             .text
-            .contains("appear telephonically at the Case Management Conference"),
+            .contains("ends of justice served by the continuance"),
         "{}",
         r.body.text
     );
 }
 
 #[test]
+fn an_ocr_text_layer_is_read_as_text_and_not_ocrd_again() {
+    // The same scan with the words laid invisibly over the image (3 Tr), as ocrmypdf leaves
+    // it: read from the layer, with --ocr or without, as the born-digital order reads.
+    let digital = run(
+        &common::fixtures().join("caed-order-criminal-continuance-01.pdf"),
+        false,
+    );
+    let path = common::fixtures().join("caed-order-ocr-layer-01.pdf");
+    let a = run(&path, false);
+    let b = run(&path, true);
+    assert!(
+        !a.quality.needs_ocr && !b.quality.ocr_applied,
+        "{:?}",
+        b.quality
+    );
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+    assert_eq!(a.caption.title, digital.caption.title);
+    assert_eq!(a.signature.date, digital.signature.date);
+    assert!(word_f1(&digital.body.text, &a.body.text) >= 0.98);
+}
+
+#[test]
 fn born_digital_pages_are_never_ocrd() {
     // A text fixture with --ocr: same record as without, no OCR fields set.
-    let path = common::fixtures().join("ca10-order-01.pdf");
+    let path = common::fixtures().join("ca11-order-clerk-extension-01.pdf");
     let a = run(&path, false);
     let b = run(&path, true);
     assert!(!b.quality.ocr_applied && b.quality.ocr_engine.is_none());
@@ -368,8 +412,7 @@ fn born_digital_pages_are_never_ocrd() {
 #[test]
 fn page_limit_is_kept_and_said() {
     require_tesseract();
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = root.join("tests/scanned/cand-order-redactions-short-01-twin.pdf");
+    let path = scanned("cand-order-scheduling-clauses-01-twin.pdf");
     let config = Config {
         ocr: OcrConfig {
             enabled: true,

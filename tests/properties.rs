@@ -28,7 +28,7 @@ fn glyphs(text: &str, x: f64, y: f64, size: f64) -> Vec<Glyph> {
 /// A pleading-paper page: numbers 1..28 in the margin, a stamp on top, `body` lines from line 3.
 fn page(number: usize, of: usize, body: &[String], numbered: bool) -> Page {
     let mut g = glyphs(
-        &format!("Case 2:17-cv-01666-KJN Document 34 Filed 04/20/22 Page {number} of {of}"),
+        &format!("Case 2:21-cv-03318-PQR Document 34 Filed 04/20/22 Page {number} of {of}"),
         110.0,
         22.0,
         9.0,

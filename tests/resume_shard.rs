@@ -38,6 +38,56 @@ fn batch_of_copies(dir: &Path, copies: usize) -> Vec<String> {
     paths
 }
 
+/// `n` made-up 14-page pleading-paper documents in `dir`, first in path order (records of
+/// some 60 KB each, written past the writer's buffer); their paths.
+fn long_documents(dir: &Path, n: usize) -> Vec<String> {
+    // Every line differs from every other (lines repeated page after page would be taken
+    // for running heads and dropped).
+    const WORDS: [&str; 12] = [
+        "motion",
+        "schedule",
+        "discovery",
+        "counsel",
+        "hearing",
+        "deadline",
+        "exhibit",
+        "witness",
+        "record",
+        "briefing",
+        "conference",
+        "stipulation",
+    ];
+    let pages: Vec<_> = (1..=14usize)
+        .map(|p| {
+            let body: Vec<&'static str> = (0..27usize)
+                .map(|i| {
+                    let w = |k: usize| WORDS[(p * 7 + i * 5 + k * 3) % WORDS.len()];
+                    &*Box::leak(
+                        format!(
+                            "The {} and the {} follow the {} set for the {} on day {}.",
+                            w(0),
+                            w(1),
+                            w(2),
+                            w(3),
+                            p * 100 + i
+                        )
+                        .into_boxed_str(),
+                    )
+                })
+                .collect();
+            common::pleading_page(p, 14, 2, &body)
+        })
+        .collect();
+    let bytes = common::pdf(&pages);
+    (0..n)
+        .map(|i| {
+            let path = dir.join(format!("a-long-{i:02}.pdf"));
+            std::fs::write(&path, &bytes).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect()
+}
+
 /// Every line of `out` parsed; panics on a malformed line.
 fn lines(out: &Path) -> Vec<serde_json::Value> {
     std::fs::read_to_string(out)
@@ -84,7 +134,12 @@ fn killed_runs_resume_to_exactly_one_record_per_input() {
     let dir = scratch("resume");
     let input = dir.join("in");
     std::fs::create_dir_all(&input).unwrap();
-    let paths = batch_of_copies(&input, 4);
+    // Ten copies of the generated fixtures (about 1.3 MB of records, so the later kills land
+    // mid-run) and long documents whose records outgrow the writer's buffer, which are the
+    // ones a kill can tear.
+    let mut paths = batch_of_copies(&input, 10);
+    paths.extend(long_documents(&input, 20));
+    paths.sort();
     let out = dir.join("out.jsonl");
     // Kill at once, then after some bytes (mid-record, most likely: records are written
     // through a buffer), then later still; resume after each kill.
@@ -160,10 +215,13 @@ fn resume_of_a_finished_run_does_nothing_and_a_changed_file_is_redone() {
     );
     // Each copy of a PDF differs from the others only by its name: overwrite one with another
     // fixture's bytes, and only that one is redone.
-    let changed = paths.iter().find(|p| p.contains("ca10-order-01")).unwrap();
+    let changed = paths
+        .iter()
+        .find(|p| p.contains("ca11-order-clerk-extension-01"))
+        .unwrap();
     let other = paths
         .iter()
-        .find(|p| p.contains("bankr-filing-page-01"))
+        .find(|p| p.contains("ganb-order-relief-stay-01"))
         .unwrap();
     std::fs::copy(other, changed).unwrap();
     let redo = ordex()
@@ -178,7 +236,7 @@ fn resume_of_a_finished_run_does_nothing_and_a_changed_file_is_redone() {
     let last = recs.last().unwrap();
     assert_eq!(last["source"]["path"].as_str(), Some(changed.as_str()));
     assert_eq!(
-        last["caption"]["court_id"], "akb",
+        last["caption"]["court_id"], "ganb",
         "the new bytes were read"
     );
     assert_eq!(

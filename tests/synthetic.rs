@@ -22,7 +22,7 @@ fn line_numbers_and_stamp_are_removed_and_parsed() {
     ];
     let r = record(pdf(&pages));
     assert_eq!(r["status"], "ok");
-    assert_eq!(r["ecf"]["case_number"], "2:17-cv-01666-KJN");
+    assert_eq!(r["ecf"]["case_number"], "2:21-cv-03318-PQR");
     assert_eq!(r["ecf"]["document_number"], "34");
     assert_eq!(r["ecf"]["filed"], "2022-04-20");
     assert_eq!(r["ecf"]["page_count"], 2);
@@ -32,7 +32,7 @@ fn line_numbers_and_stamp_are_removed_and_parsed() {
     assert!(!r["pages"][1]["text"]
         .as_str()
         .unwrap()
-        .contains("Case 2:17"));
+        .contains("Case 2:21"));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use ordex::pdf::{Document, Page};
 
 /// Words the stages look for, so that the fuzzer reaches their branches quickly.
 const TOKENS: &[&str] = &[
-    "ORDER", "IT IS SO ORDERED", "IT IS HEREBY ORDERED that", "Case 2:17-cv-01666-KJN",
+    "ORDER", "IT IS SO ORDERED", "IT IS HEREBY ORDERED that", "Case 2:17-cv-04999-XWA",
     "Document 34", "Filed 04/20/22", "Page 1 of 2", "UNITED STATES DISTRICT COURT",
     "NORTHERN DISTRICT OF CALIFORNIA", "Plaintiff,", "Defendant.", "v.", ")", "Dated:",
     "United States District Judge", "/s/", "Hon.", "1.", "(a)", "Case No.", "In re", "///",

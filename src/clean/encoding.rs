@@ -194,7 +194,7 @@ pub fn check(pages: &[Vec<Line>]) -> Verdict {
 }
 
 /// The usual shift, +29 (TrueType glyph ids in the standard Macintosh order drawn as codes),
-/// accepted without prose when it turns the codes into words: a table's "Total Northrop Grumman
+/// accepted without prose when it turns the codes into words: a table's "Total Acme Aerospace
 /// Corp" holds no common English word, but its tokens are capitalised or lower-case words with
 /// vowels, which other shifts of the same codes do not give.
 fn known_shift(sample: &[char]) -> Option<i32> {
@@ -311,7 +311,7 @@ mod tests {
     #[test]
     fn a_table_in_the_usual_shift_is_repaired() {
         // Column heads and fund names: no common English word among them.
-        let text = "Total Northrop Grumman Corp Fund Name Assets Performance Allocation Retirement Path Income Growth Balanced Target Stable Value Equity Index Bond Market International Small Large Capital Return Ratio";
+        let text = "Total Acme Aerospace Corp Fund Name Assets Performance Allocation Retirement Path Income Growth Balanced Target Stable Value Equity Index Bond Market International Small Large Capital Return Ratio";
         let lines = vec![raw_line(text, 29)];
         let v = check(std::slice::from_ref(&lines));
         assert_eq!(v.shift, Some(29));

@@ -277,7 +277,7 @@ fn stamps_from_runs(runs: &[String]) -> Vec<stamps::Stamp> {
     out
 }
 
-/// A case number broken by a kerning gap ("1:20-cr-0 0173-NONE-SKO") joined again: a space
+/// A case number broken by a kerning gap ("1:20-cr-0 0425-NONE-FXB") joined again: a space
 /// goes when the token before it is part of a case number (has ':' or '-' and ends in a digit)
 /// and the token after it starts with a digit.
 fn join_split_numbers(text: &str) -> String {
@@ -327,20 +327,21 @@ mod tests {
     fn split_case_numbers_are_joined() {
         assert_eq!(
             join_split_numbers(
-                "Case 1:20-cr-0 0173-NONE-SKO Document 6 Filed 09/23/20 Page 1 of 1"
+                "Case 1:20-cr-0 0425-NONE-FXB Document 6 Filed 09/23/20 Page 1 of 1"
             ),
-            "Case 1:20-cr-00173-NONE-SKO Document 6 Filed 09/23/20 Page 1 of 1"
+            "Case 1:20-cr-00425-NONE-FXB Document 6 Filed 09/23/20 Page 1 of 1"
         );
         assert_eq!(join_split_numbers("Page 1 of 1"), "Page 1 of 1");
     }
 
     #[test]
     fn overlaid_stamps_are_recognised() {
-        // Two stamps of a re-filed sealed exhibit drawn over each other (cacd corpus file).
-        let line = "CCasaes e2 :21:91-9c-rc-r0-0604624-2V-VAAPP D Docoucmumenetn 2t 7312-31-39 * SFEileAdL E02D/*1 0 /F21ile d P 1a1g/e1 31/ 2o0f 2 P aPgaeg e1 IoDf 2# : 6 P57a1ge";
+        // Two stamps of a re-filed sealed exhibit drawn over each other, as text extraction
+        // interleaves them (made-up stamps, in the form of a C.D. Cal. corpus file's).
+        let line = "CCaases e5: 251-:c2r-10-09c8r7--I0NC0 9Do8c7um-eIntN C27 4D-1o3c *uSmEAeLnEDt*  F3i2le3d- 092 /1F0i/2l1e Pda ge0 21 /o1f 02/ P2a1ge  PIDa g#:e6 571 of 2 Page ID #:571";
         assert!(looks_like_overlaid_stamp(line));
         assert!(!looks_like_overlaid_stamp(
-            "Case 2:17-cv-01666-KJN Document 34 Filed 04/20/22 Page 1 of 2"
+            "Case 2:17-cv-04999-XWA Document 34 Filed 04/20/22 Page 1 of 2"
         ));
         assert!(!looks_like_overlaid_stamp(
             "The case was filed and the document paged."

@@ -389,9 +389,9 @@ mod tests {
         check_join("a non-", "practicing entity", "a non-practicing entity");
         check_join("too time-", "consuming.", "too time-consuming.");
         check_join(
-            "No. 5:15-cv-01090-",
-            "JGB-KK, 2016",
-            "No. 5:15-cv-01090-JGB-KK, 2016",
+            "No. 5:15-cv-04010-",
+            "WTO-XX, 2016",
+            "No. 5:15-cv-04010-WTO-XX, 2016",
         );
         check_join("the Court", "finds", "the Court finds");
         check_join("pages 5 -", "6", "pages 5 - 6");

@@ -27,7 +27,7 @@
 //! | `clause` | English text with positions | `order.clauses[].text` |
 //!
 //! English text uses tantivy's `en_stem` analyser (lower case, Porter stemmer); names use the
-//! default analyser (lower case, no stemming), so "Freeman" finds "BETH LABSON FREEMAN".
+//! default analyser (lower case, no stemming), so "Holland" finds "RUTH MADSEN HOLLAND".
 //!
 //! This module does file I/O (the index folder) and nothing else: no PDF, no terminal.
 

@@ -428,7 +428,7 @@ mod tests {
         let mut g = run("second line", 100.0, 124.0, 12.0, 3.0, true);
         g.extend(run("first line", 100.0, 100.0, 12.0, 3.0, true));
         g.extend(run(
-            "Case 2:17-cv-01666-KJN Document 34",
+            "Case 2:17-cv-04999-XWA Document 34",
             100.0,
             20.0,
             9.0,
@@ -438,7 +438,7 @@ mod tests {
         assert_eq!(
             texts(&build_lines(g)),
             [
-                "Case 2:17-cv-01666-KJN Document 34",
+                "Case 2:17-cv-04999-XWA Document 34",
                 "first line",
                 "second line"
             ]
@@ -478,7 +478,7 @@ mod tests {
     fn small_margin_number_is_not_a_superscript() {
         // A 9 pt line number 19 pt left of 14 pt text, a little above its baseline.
         let mut g = run("6", 53.0, 194.0, 9.0, 2.0, true);
-        g.extend(run("ANTHONY PEREZ", 72.0, 198.6, 14.0, 3.0, true));
+        g.extend(run("ORLANDO FRIAS", 72.0, 198.6, 14.0, 3.0, true));
         let lines = build_lines(g);
         assert_eq!(lines.len(), 2);
         assert!(!lines[0].words[0].sup);

@@ -431,14 +431,16 @@ mod tests {
     fn text_only_fonts_read_the_same_glyphs() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut checked = 0;
+        // Generated fixtures (courtgen): the S.D.N.Y. order embeds its serif font (a CFF
+        // program), the others use the standard fonts; an OCR text layer, Courier, Helvetica.
         for name in [
-            "ca10-order-01.pdf",
-            "ca2-order-acms-01.pdf",
-            "caed-order-unseal-warrant-01.pdf",
-            "cand-stip-order-discovery-cutoff-01.pdf",
-            "nysd-order-broken-encoding-01.pdf",
-            "cacd-minute-order-broken-encoding-01.pdf",
-            "bankr-filing-page-01.pdf",
+            "nysd-order-stay-discovery-01.pdf",
+            "caed-order-criminal-continuance-01.pdf",
+            "caed-order-ocr-layer-01.pdf",
+            "cacd-minute-order-chambers-01.pdf",
+            "ca11-order-clerk-extension-01.pdf",
+            "cand-transcript-deposition-01.pdf",
+            "ganb-order-relief-stay-01.pdf",
         ] {
             let bytes = std::fs::read(dir.join(name)).expect("fixture");
             let full = glyphs_through(&bytes, false);
@@ -454,8 +456,10 @@ mod tests {
     #[test]
     fn files_are_mapped_or_read() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let big = dir.join("fixtures/cacd-minute-order-broken-encoding-01.pdf");
-        let small = dir.join("fixtures/synthetic-encrypted-empty-user-password.pdf");
+        // No fixture is that large: a file of MAP_FROM bytes made here.
+        let big = std::env::temp_dir().join(format!("ordex-map-{}.pdf", std::process::id()));
+        std::fs::write(&big, vec![b'%'; MAP_FROM as usize]).unwrap();
+        let small = dir.join("fixtures/cand-order-encrypted-no-password-01.pdf");
         for (path, map, mapped) in [
             (&big, true, true),
             (&big, false, false),
@@ -471,6 +475,7 @@ mod tests {
             );
             assert_eq!(got.as_ref(), &want[..]);
         }
+        std::fs::remove_file(&big).ok();
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn normalize_all(cap: &mut Caption) {
     cap.case_numbers_normalized.dedup();
 }
 
-/// The joinable form of a federal case number: "8:16-cv-1261 DOC" → "8:16-cv-01261".
+/// The joinable form of a federal case number: "8:16-cv-4794 QBP" → "8:16-cv-04794".
 pub fn normalize_case_number(text: &str) -> Option<String> {
     if let Some(c) = CORE.get().captures(text) {
         let office = c
@@ -765,26 +765,26 @@ mod tests {
     #[test]
     fn case_number_forms() {
         check_numbers(
-            "Case No. 8:16-cv-1261 DOC (KESx)",
-            &["8:16-cv-1261 DOC (KESx)"],
+            "Case No. 8:16-cv-4794 QBP (XRFx)",
+            &["8:16-cv-4794 QBP (XRFx)"],
         );
-        check_numbers("No. 1:20-cv-01133-DAD-BAM", &["1:20-cv-01133-DAD-BAM"]);
-        check_numbers("CASE NO. 2:20-SW-908 DB", &["2:20-SW-908 DB"]);
-        check_numbers("Case No. CV 20-6448-GW-JEMx", &["CV 20-6448-GW-JEMx"]);
-        check_numbers("Case No. 17-cv-04467-BLF", &["17-cv-04467-BLF"]);
-        check_numbers("13 Civ. 4384 (PAE)", &["13 Civ. 4384 (PAE)"]);
+        check_numbers("No. 1:20-cv-04455-QNQ-ONZ", &["1:20-cv-04455-QNQ-ONZ"]);
+        check_numbers("CASE NO. 2:20-SW-106 QO", &["2:20-SW-106 QO"]);
+        check_numbers("Case No. CV 20-9886-TJ-WRZx", &["CV 20-9886-TJ-WRZx"]);
+        check_numbers("Case No. 17-cv-08892-OYS", &["17-cv-08892-OYS"]);
+        check_numbers("13 Civ. 8586 (CNR)", &["13 Civ. 8586 (CNR)"]);
         check_numbers(
-            "Civil Action No. 3:18-cv-16281(BRM)(TJB)",
-            &["3:18-cv-16281(BRM)(TJB)"],
+            "Civil Action No. 3:18-cv-49764(OEZ)(GWO)",
+            &["3:18-cv-49764(OEZ)(GWO)"],
         );
         check_numbers(
-            "CASE NO. 1:18-cv-00127 AWI (EPG)",
-            &["1:18-cv-00127 AWI (EPG)"],
+            "CASE NO. 1:18-cv-00472 NJV (RCT)",
+            &["1:18-cv-00472 NJV (RCT)"],
         );
-        check_numbers("Docket No. 2018-06-1735", &["2018-06-1735"]);
-        check_numbers("2009-1361", &["2009-1361"]);
-        check_numbers("MDL 15-02641-PHX-DGC", &["MDL 15-02641-PHX-DGC"]);
-        check_numbers("No. C 04-0098 SI", &["C 04-0098 SI"]);
+        check_numbers("Docket No. 2018-06-4253", &["2018-06-4253"]);
+        check_numbers("2009-4594", &["2009-4594"]);
+        check_numbers("MDL 15-07984-PHX-QTP", &["MDL 15-07984-PHX-QTP"]);
+        check_numbers("No. C 04-0016 FV", &["C 04-0016 FV"]);
         check_numbers("ORDER GRANTING REQUEST FOR REDACTION", &[]);
     }
 
@@ -809,16 +809,16 @@ mod tests {
     #[test]
     fn normalized_numbers() {
         assert_eq!(
-            normalize_case_number("8:16-cv-1261 DOC (KESx)").as_deref(),
-            Some("8:16-cv-01261")
+            normalize_case_number("8:16-cv-4794 QBP (XRFx)").as_deref(),
+            Some("8:16-cv-04794")
         );
         assert_eq!(
-            normalize_case_number("CV 20-6448-GW-JEMx").as_deref(),
-            Some("20-cv-06448")
+            normalize_case_number("CV 20-9886-TJ-WRZx").as_deref(),
+            Some("20-cv-09886")
         );
         assert_eq!(
-            normalize_case_number("17-cv-04467-BLF").as_deref(),
-            Some("17-cv-04467")
+            normalize_case_number("17-cv-08892-OYS").as_deref(),
+            Some("17-cv-08892")
         );
     }
 }

@@ -99,7 +99,7 @@ pub fn read(lines: &[Line], texts: &[String], cap: &mut Caption) -> (usize, Opti
     (end, signature)
 }
 
-/// "Thomas J. Kennis v. Metropolitan West Asset Management, LLC" → the two sides.
+/// "Martin J. Ravell v. Northbridge East Asset Management, LLC" → the two sides.
 fn parties(title: &str) -> Vec<Party> {
     let split = [" v. ", " vs. ", " V. ", " VS. ", " V ", " v "]
         .iter()
@@ -131,9 +131,9 @@ mod tests {
     fn present_line() {
         let c = PRESENT
             .get()
-            .captures("Present: The Honorable GEORGE H. WU, UNITED STATES DISTRICT JUDGE")
+            .captures("Present: The Honorable HELEN K. OYE, UNITED STATES DISTRICT JUDGE")
             .unwrap();
-        assert_eq!(&c[1], "GEORGE H. WU");
+        assert_eq!(&c[1], "HELEN K. OYE");
         assert_eq!(&c[2], "UNITED STATES DISTRICT JUDGE");
     }
 

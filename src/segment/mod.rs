@@ -36,7 +36,7 @@ pub struct Caption {
     pub court_id: Option<String>,
     /// Case numbers as printed.
     pub case_numbers: Vec<String>,
-    /// The same, normalised for joins with docket data ("2:17-cv-01666").
+    /// The same, normalised for joins with docket data ("2:17-cv-04999").
     pub case_numbers_normalized: Vec<String>,
     /// Parties with roles.
     pub parties: Vec<Party>,

@@ -271,12 +271,12 @@ mod tests {
             "IT IS SO ORDERED.",
             "Dated: March 15, 2021",
             "______________",
-            "BETH LABSON FREEMAN",
+            "RUTH MADSEN HOLLAND",
             "United States District Judge",
         ]);
         let f = find(&l, 0).unwrap();
         assert_eq!(f.signature.date.as_deref(), Some("2021-03-15"));
-        assert_eq!(f.signature.judge.as_deref(), Some("BETH LABSON FREEMAN"));
+        assert_eq!(f.signature.judge.as_deref(), Some("RUTH MADSEN HOLLAND"));
         assert_eq!(
             f.signature.title.as_deref(),
             Some("United States District Judge")
@@ -289,11 +289,11 @@ mod tests {
         let l = lines(&[
             "text.",
             "DATED: _O_c_t_o_b_e_r__2_9_,_2_0_2_0_______",
-            "Hon. Jeremy D. Peterson",
+            "Hon. Hollis D. Brannock",
             "United States Magistrate Judge",
         ]);
         let f = find(&l, 0).unwrap();
-        assert_eq!(f.signature.judge.as_deref(), Some("Jeremy D. Peterson"));
+        assert_eq!(f.signature.judge.as_deref(), Some("Hollis D. Brannock"));
         assert_eq!(f.signature.date.as_deref(), Some("2020-10-29"));
         let l = lines(&[
             "IT IS SO ORDERED.",
@@ -334,13 +334,13 @@ mod tests {
         let l = lines(&[
             "IT IS SO ORDERED.",
             "Dated: _______________",
-            "The Honorable Maxine M. Chesney",
+            "The Honorable Noreen M. Halvard",
             "United States District Judge",
         ]);
         let f = find(&l, 0).unwrap();
         assert_eq!(f.start, 1);
         assert_eq!(f.signature.date, None);
-        assert_eq!(f.signature.judge.as_deref(), Some("Maxine M. Chesney"));
+        assert_eq!(f.signature.judge.as_deref(), Some("Noreen M. Halvard"));
     }
 
     #[test]

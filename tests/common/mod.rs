@@ -4,9 +4,28 @@
 
 use std::path::PathBuf;
 
-/// The project's fixtures folder.
+/// The project's fixtures folder (written by `cargo run -p courtgen -- fixtures`).
 pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Every `*.pdf` under the fixtures folder, its subfolders included (as `ordex extract
+/// fixtures` walks it), sorted by path.
+pub fn fixture_pdfs() -> Vec<PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "pdf") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&fixtures(), &mut out);
+    out.sort();
+    out
 }
 
 /// What to draw on a synthetic page.
@@ -82,7 +101,7 @@ pub fn pdf(pages: &[Vec<Op>]) -> Vec<u8> {
 /// on a 24 pt pitch, a CM/ECF stamp at the top, and `body` lines starting at line `first`.
 pub fn pleading_page(page: usize, of: usize, first: usize, body: &[&'static str]) -> Vec<Op> {
     let stamp: &'static str = Box::leak(
-        format!("Case 2:17-cv-01666-KJN Document 34 Filed 04/20/22 Page {page} of {of}")
+        format!("Case 2:21-cv-03318-PQR Document 34 Filed 04/20/22 Page {page} of {of}")
             .into_boxed_str(),
     );
     let mut ops = vec![Op::Text(120.0, 770.0, 9.0, stamp)];
