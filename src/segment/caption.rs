@@ -77,8 +77,17 @@ static LABEL_LINE: Pattern = Pattern::new(|| {
     )
 });
 
+/// An author line: "JANE Q. ROE, United States District Judge:", "ROE, District Judge.",
+/// "BECKERMAN, U.S. Magistrate Judge." (a rule's "x" may stand before it).
+static AUTHOR: Pattern = Pattern::new(|| {
+    re(
+        r"^(?:[-_= x]*\s)?([A-Z][A-Za-z.'’ -]{1,60}?),\s+(?:(?:Chief|Senior)\s+)?(?:United\s+States\s+|U\.\s?S\.\s+)?(?:(?:Chief|Senior)\s+)?(?:District|Magistrate|Bankruptcy|Circuit)\s+Judge[.:]?\s*$",
+    )
+});
+
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 7] = [
+pub(crate) static PATTERNS: [&dyn Compile; 8] = [
+    &AUTHOR,
     &CASE_NUMBERS,
     &CASE_LABEL,
     &CORE,
@@ -557,9 +566,13 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     }
 
     // Title: in the right column, else among the stacked lines.
+    // A title's footnote mark ("OPINION*") and a colon leading into the ruling ("ORDER:") are
+    // not part of it.
     cap.title = title(&right, true)
         .or_else(|| title(&across, false))
-        .or_else(|| title(&left, false));
+        .or_else(|| title(&left, false))
+        .map(|t| t.trim_end_matches(['*', ':', ' ', '†']).to_string())
+        .filter(|t| !t.is_empty());
     cap.judge = right.iter().chain(across.iter()).find_map(|t| {
         let c = JUDGE.get().captures(t.trim())?;
         Some(c[1].trim().trim_end_matches(',').to_string())
@@ -587,6 +600,26 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     cap.parties = parties(&party_lines);
     if cap.parties.is_empty() {
         warnings.push("no parties found in the caption".to_string());
+    }
+    // The caption's closing rule and the author line under it ("RAYMOND Q. DOE, United States
+    // District Judge:", as S.D.N.Y. and D.N.J. papers open) end the caption, not start the
+    // body; the author is the caption's judge.
+    let mut end = end;
+    while let Some(t) = texts.get(end).map(|t| t.trim()) {
+        let rule = !t.is_empty()
+            && t.chars()
+                .all(|c| matches!(c, '-' | '_' | '=' | '*' | 'x' | 'X' | ' '));
+        if rule {
+            end += 1;
+            continue;
+        }
+        if let Some(c) = AUTHOR.get().captures(t) {
+            if cap.judge.is_none() {
+                cap.judge = Some(c[1].trim().to_string());
+            }
+            end += 1;
+        }
+        break;
     }
     (cap, end, warnings, None)
 }
@@ -728,6 +761,10 @@ fn title_stops(t: &str) -> bool {
         || [
             "re:",
             "judge",
+            "case no",
+            "civil action no",
+            "criminal no",
+            "docket no",
             // The posture of an appeal is no title ("ON WRIT OF CERTIORARI TO ...").
             "on writ of",
             "on writs of",

@@ -189,7 +189,12 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
         Some((_, ls)) if texted.len() > 1 && sparse(ls) => 1,
         _ => 0,
     };
-    if let Some((number, first_lines)) = texted.get(lead) {
+    // Some courts sign above the caption (bankruptcy courts' "IT IS ORDERED as set forth
+    // below:" with the judge's signature block at the top of page 1).
+    let mut head_lines: Vec<TLine> = Vec::new();
+    // A letter has no caption: its address block names a court but is no caption.
+    let captioned = class.doc_type != crate::classify::DocType::Letter;
+    if let Some((number, first_lines)) = texted.get(lead).filter(|_| captioned) {
         let width = width_of(*number);
         let (mut c, mut n, mut w, mut form_signature) = caption::find(first_lines, width);
         // A long caption (a list of parties) runs onto the next page: when page 1 holds no
@@ -210,6 +215,15 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
             w.clear();
         }
         minutes_signature = form_signature;
+        if let Some(court_at) = first_lines[..n.min(first_lines.len())]
+            .iter()
+            .position(|l| caption::is_court_line(&l.text()))
+        {
+            head_lines = first_lines[..court_at]
+                .iter()
+                .map(|l| tline(*number, l))
+                .collect();
+        }
         caption = c;
         skip = n + texted[..lead].iter().map(|(_, l)| l.len()).sum::<usize>();
         let mut rest = skip;
@@ -288,6 +302,12 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
             }
         });
     }
+    let top = match &found {
+        None if whole => signature::find(&head_lines, 0)
+            .filter(|f| f.signature.title.is_some())
+            .map(|f| f.signature),
+        _ => None,
+    };
     if let Some(f) = found.as_mut().filter(|f| f.signature.judge.is_none()) {
         // The signed name is an image: the judge the caption names is the signer.
         if let Some(j) = &caption.judge {
@@ -376,6 +396,7 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
     // form of a trial names the judge who presided, and orders nothing).
     let signature = match (&found, part) {
         (Some(f), Some(_)) if !order.pages.is_empty() => f.signature.clone(),
+        (None, Some(_)) if !order.pages.is_empty() => top.unwrap_or_default(),
         _ => Signature::default(),
     };
     let text = paragraphs

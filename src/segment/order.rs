@@ -79,7 +79,7 @@ static RULE_TALK: Pattern = Pattern::new(|| {
 });
 static FURTHER: Pattern = Pattern::new(|| {
     re(
-        r"(?:^|[.;:]\s+)((?:AND\s+)?IT\s+IS\s+(?:HEREBY\s+)?(?:FURTHER\s+)?(?:ORDERED|ADJUDGED|DECREED)|(?i:and\s+)?It\s+is\s+(?:hereby\s+)?further\s+ordered)\b",
+        r"(?:^|[.;:]\s+)((?:AND\s+)?IT\s+IS\s+(?:HEREBY\s+)?(?:FURTHER\s+)?(?:ORDERED|ADJUDGED|DECREED)|(?i:and\s+)?It\s+is\s+(?:hereby\s+)?further\s+ordered)\b|(?i:\bit\s+is\s+(?:hereby\s+)?further\s+)(ORDERED)\b",
     )
 });
 static SEPARATE: Pattern = Pattern::new(|| {
@@ -97,6 +97,17 @@ static DECRETAL_PHRASE: Pattern = Pattern::new(|| {
 static ORDER_TITLE: Pattern = Pattern::new(|| {
     re(r"(?i)\b(?:orders?|judge?ments?|decree|minutes|minute\s+(?:order|entry))\b")
 });
+/// An order's opening summary of what it will rule ("For the reasons that follow, the motion
+/// is GRANTED in part."): the ruling itself comes at the end, with its terms.
+static PREVIEW: Pattern = Pattern::new(|| {
+    re(
+        r"(?i)\bfor\s+the\s+reasons?\s+(?:that\s+follows?|set\s+(?:forth|out)\s+below|stated\s+below|below|discussed\s+below|explained\s+below)\b",
+    )
+});
+/// The end marks courts print under an order ("END OF DOCUMENT", "###").
+static END_MARK: Pattern = Pattern::new(|| {
+    re(r"(?i)^\s*(?:\[?\s*end\s+of\s+(?:document|order)\s*\]?|#{3,}|\*\s*\*\s*\*)\s*$")
+});
 static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
 static IT_IS_ORDERED: Pattern = Pattern::new(|| {
     re(r"(?i)\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*(?:ordered|adjudged|decreed)\b")
@@ -107,7 +118,7 @@ static PANEL: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(?:per\s+curiam|before:?)\b[^.]{0,160}\bjudges?\b[.)\s]*$"));
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 17] = [
+pub(crate) static PATTERNS: [&dyn Compile; 19] = [
     &SO_ORDERED,
     &LEAD_IN,
     &ORDERS,
@@ -125,6 +136,8 @@ pub(crate) static PATTERNS: [&dyn Compile; 17] = [
     &FORM_CHOICES,
     &DECRETAL_PHRASE,
     &ORDER_TITLE,
+    &PREVIEW,
+    &END_MARK,
 ];
 
 static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
@@ -275,10 +288,11 @@ fn split_sequence(text: &str) -> Vec<String> {
 
 /// Split an unnumbered paragraph at each "IT IS FURTHER ORDERED" sentence.
 fn split_further(text: &str) -> Vec<String> {
+    // "...; and it is further" / "ORDERED that ..." (D.D.C.'s form) cuts before "ORDERED".
     let mut cuts: Vec<usize> = FURTHER
         .get()
         .captures_iter(text)
-        .filter_map(|c| c.get(1))
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
         .map(|m| m.start())
         .filter(|&s| s > 0)
         .collect();
@@ -301,7 +315,7 @@ fn split_further(text: &str) -> Vec<String> {
 fn decides(sentence: &str) -> bool {
     // A printed form's alternatives ("Motion ... is granted. denied. submitted.") are no
     // ruling: only the one marked is, and the form's text does not say which.
-    if FORM_CHOICES.get().is_match(sentence) {
+    if FORM_CHOICES.get().is_match(sentence) || PREVIEW.get().is_match(sentence) {
         return false;
     }
     let d = DECIDES.get();
@@ -342,7 +356,18 @@ fn deciding_part(text: &str) -> Option<String> {
 /// good cause appearing, IT IS ORDERED that ...") begins, as a clause, at "IT IS ORDERED".
 fn from_ordered(text: &str) -> &str {
     match IT_IS_ORDERED.get().find(text) {
-        Some(m) if m.start() > 0 && sentences(&text[..m.start()]).len() == 1 => &text[m.start()..],
+        Some(m) if m.start() > 0 && sentences(&text[..m.start()]).len() == 1 => {
+            let at = &text[m.start()..];
+            // "... it is hereby" / "ORDERED that ...": the clause is the ORDERED paragraph.
+            match at.find("ORDERED") {
+                Some(k)
+                    if !at[..k].contains("IT IS") && at.starts_with(|c: char| c.is_lowercase()) =>
+                {
+                    &at[k..]
+                }
+                _ => at,
+            }
+        }
         _ => text,
     }
 }
@@ -352,7 +377,7 @@ pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
     // The order ends at "IT IS SO ORDERED", or at a "Dated:" line of an unsigned block.
     let end = paras
         .iter()
-        .rposition(|p| SO_ORDERED.get().is_match(&p.text))
+        .rposition(|p| SO_ORDERED.get().is_match(&p.text) || END_MARK.get().is_match(&p.text))
         .or_else(|| paras.iter().position(|p| CLOSING.get().is_match(&p.text)))
         .unwrap_or(paras.len());
     let paras = &paras[..end];

@@ -19,8 +19,14 @@ static ROLE: Pattern = Pattern::new(|| {
     )
 });
 
+static POSTURE: Pattern = Pattern::new(|| {
+    re(
+        r"(?i)^(?:on\s+)?(?:appeals?|petitions?)\s+(?:from|for)\b|^on\s+(?:writ|remand|review)\b|^(?:submitted|argued|decided|filed)\b|^\((?:filed|argued|submitted)\b|^(?:d\.\s?c\.|district\s+court|agency|bap)\s+(?:no|docket|case)|^district\s+judge:",
+    )
+});
+
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 1] = [&ROLE];
+pub(crate) static PATTERNS: [&dyn Compile; 2] = [&ROLE, &POSTURE];
 
 /// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.
 pub fn role_of(text: &str) -> Option<&'static str> {
@@ -68,7 +74,26 @@ fn split_names(text: &str) -> Vec<String> {
     if text.matches("; ").count() >= 2 {
         return text.split("; ").flat_map(split_names_commas).collect();
     }
+    // "ACME WIDGET, INC.; GLOBEX LLC": one semicolon between two names in capitals (not the
+    // "; and DOES 1 through 10" idiom).
+    if let Some((a, b)) = text.split_once("; ") {
+        if caps_name(a) && caps_name(b) && !b.to_lowercase().starts_with("and ") {
+            return [a, b].into_iter().flat_map(split_names_commas).collect();
+        }
+    }
     split_names_commas(text)
+}
+
+/// A name set in capitals (its corporate suffix and descriptors aside).
+fn caps_name(text: &str) -> bool {
+    let head = text.split(", ").next().unwrap_or(text);
+    upper_share(head) > 0.9 && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
+/// Is `word` a corporate or name suffix ("Inc.", "LLC", "L.P.", "Jr.")?
+fn is_suffix(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',', ';']);
+    SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)) || w.eq_ignore_ascii_case("et")
 }
 
 fn split_names_commas(text: &str) -> Vec<String> {
@@ -81,12 +106,13 @@ fn split_names_commas(text: &str) -> Vec<String> {
             .next()
             .unwrap_or("")
             .trim_end_matches(['.', ',']);
-        let is_suffix = SUFFIXES.iter().any(|s| first.eq_ignore_ascii_case(s))
-            || first.eq_ignore_ascii_case("et");
         let starts_name = upper_share(head) > 0.9
             && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !is_suffix;
-        if !cur.is_empty() && starts_name && upper_share(&cur) > 0.9 {
+            && !is_suffix(first);
+        // A new name after a name in capitals, or after "and" (a party's descriptor, "a
+        // Delaware corporation", may stand between).
+        let joined_by_and = piece.starts_with("and ") || piece.starts_with("AND ");
+        if !cur.is_empty() && starts_name && (upper_share(&cur) > 0.9 || joined_by_and) {
             out.push(std::mem::take(&mut cur));
             cur.push_str(head);
         } else {
@@ -100,6 +126,18 @@ fn split_names_commas(text: &str) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+/// "NSO GROUP TECHNOLOGIES LIMITED and Q CYBER TECHNOLOGIES LIMITED" → two names.
+fn split_lower_and(name: &str) -> Vec<String> {
+    match name.split_once(" and ") {
+        Some((a, b)) if caps_name(a) && caps_name(b) => {
+            let mut out = vec![a.to_string()];
+            out.extend(split_lower_and(b));
+            out
+        }
+        _ => vec![name.to_string()],
+    }
 }
 
 fn clean_name(name: &str) -> String {
@@ -133,7 +171,9 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
                     e.ends_with(',') || e.ends_with(", and") || e.ends_with("; and")
                 })
                 && line.split_whitespace().next().is_some_and(|w| {
-                    upper_share(w) > 0.9 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    upper_share(w) > 0.9
+                        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !is_suffix(w)
                 });
             if starts_new {
                 entries.push(line);
@@ -145,7 +185,13 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
             }
         }
         for e in entries {
-            for name in split_names(e.trim()) {
+            // In a caption set in capitals a lower-case "and" joins two parties ("ACME CORP.
+            // and GLOBEX LLC"); an "AND" in capitals is part of a name ("ROOTER AND PLUMBING").
+            let names: Vec<String> = split_names(e.trim())
+                .into_iter()
+                .flat_map(|n| split_lower_and(&n))
+                .collect();
+            for name in names {
                 let name = clean_name(&name);
                 if name.chars().any(|c| c.is_alphabetic()) {
                     let lower = name.to_lowercase();
@@ -184,7 +230,9 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
             in_panel = !judge_end;
             continue;
         }
-        if judge_end {
+        // The posture of an appeal or a petition closes the parties ("On Appeal from the
+        // United States District Court ...", "Submitted ...", "(Filed: ...)").
+        if judge_end || POSTURE.get().is_match(t) {
             break;
         }
         let lower = t.to_lowercase();
@@ -224,10 +272,18 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
             let l = p.to_lowercase();
             l.starts_with("in re") || l.starts_with("in the matter")
         });
+        // The side after "v." that names no role takes the counterpart of the first side's.
+        let counterpart = match out.first().map(|p| p.role.as_str()) {
+            Some("appellant") => "appellee",
+            Some("appellee") => "appellant",
+            Some("petitioner") => "respondent",
+            Some("respondent") => "petitioner",
+            _ => "defendant",
+        };
         let role = if in_re {
             "in_re"
         } else if side == 1 {
-            "defendant"
+            counterpart
         } else {
             "other"
         };

@@ -14,21 +14,27 @@ fn re(p: &str) -> Regex {
 /// A judge's or clerk's title as courts print it under the signature, possibly after the name
 /// on the same line: "United States District Judge", "U.S. MAGISTRATE JUDGE", "U.S.D.J.",
 /// "Circuit Judge", "Clerk of Court", "District Court Executive/Clerk of Court".
-const TITLE_WORDS: &str = r"(?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|u\.\s?s\.\s?[dmb]\.\s?j\.|usdj|usmj|(?:district\s+court\s+executive\s*/\s*)?(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?court)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court";
+const TITLE_WORDS: &str = r"(?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|u\.\s?s\.\s?[dmb]\.\s?j\.|usdj|usmj|(?:district\s+court\s+executive\s*/\s*)?(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?(?:united\s+states\s+)?court(?:\s+of\s+appeals)?(?:\s+for\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+circuit)?)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court";
 static TITLE: Pattern = Pattern::new(|| re(&format!(r"(?i)(?:^|[\s,]+)({TITLE_WORDS})\.?\s*$")));
 /// The title first and the name after it, as some forms print them ("U. S. District Judge
 /// JANE Q. ROE").
 static TITLE_FIRST: Pattern = Pattern::new(|| re(&format!(r"(?i)^({TITLE_WORDS})\s+(\S.*)$")));
+static NAME_JUDGE: Pattern = Pattern::new(|| {
+    re(r"^(?:/s/\s*)?((?:hon(?:orable)?\.?\s+)?[A-Z][A-Za-z.'’ -]{2,60}),\s+((?i:judge))\.?$")
+});
 static SO_ORDERED: Pattern = Pattern::new(|| re(r"(?i)\b(it\s+is\s+)?so\s+ordered\b"));
 static DATE_LINE: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(dated|date|entered|signed|filed|issued)\b|\bday\s+of\b"));
-static FOR_THE_COURT: Pattern = Pattern::new(|| re(r"(?i)^(entered\s+)?(for|by)\s+the\s+court:?$"));
+static FOR_THE_COURT: Pattern = Pattern::new(|| {
+    re(r"(?i)^(entered\s+)?(for|by)\s+the\s+court(?:\s*[-–,]\s*by\s+direction)?:?$")
+});
 static HONORIFIC: Pattern = Pattern::new(|| {
     re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
 });
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 6] = [
+pub(crate) static PATTERNS: [&dyn Compile; 7] = [
     &TITLE,
+    &NAME_JUDGE,
     &TITLE_FIRST,
     &SO_ORDERED,
     &DATE_LINE,
@@ -137,6 +143,17 @@ fn title_line(text: &str) -> Option<TitleLine> {
             date,
         });
     }
+    // "Hon. Jane Roe, Judge": a bare "Judge" is a title only after a name.
+    if let Some(c) = NAME_JUDGE.get().captures(t) {
+        let name = strip_honorific(&c[1]);
+        if looks_like_name(&name) {
+            return Some(TitleLine {
+                title: c[2].trim().to_string(),
+                name: Some(name),
+                date,
+            });
+        }
+    }
     let caps = TITLE_FIRST.get().captures(t)?;
     let name = strip_honorific(caps.get(2)?.as_str());
     looks_like_name(&name).then(|| TitleLine {
@@ -168,9 +185,20 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
         .rev()
         .find(|&i| SO_ORDERED.get().is_match(&lines[i].text));
     let region_start = so.unwrap_or(from + (lines.len().saturating_sub(from)) / 3);
-    let Some((title_at, found)) =
-        (region_start..lines.len()).find_map(|i| title_line(&lines[i].text).map(|f| (i, f)))
-    else {
+    // A long title may wrap ("Clerk of the United States Court of" / "Appeals for the Eleventh
+    // Circuit"): a line that ends on a joining word is read with the next.
+    let Some((title_at, span, found)) = (region_start..lines.len()).find_map(|i| {
+        if let Some(f) = title_line(&lines[i].text) {
+            return Some((i, 1, f));
+        }
+        let t = lines[i].text.trim_end();
+        let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if !["of", "for", "the", "and", "to"].contains(&last.as_str()) {
+            return None;
+        }
+        let next = lines.get(i + 1)?;
+        title_line(&format!("{t} {}", next.text.trim())).map(|f| (i, 2, f))
+    }) else {
         return dated_only(lines, region_start);
     };
     let title = found.title;
@@ -232,7 +260,7 @@ pub fn find(lines: &[TLine], from: usize) -> Option<Found> {
             break;
         }
     }
-    let end = (title_at + 1).min(lines.len());
+    let end = (title_at + span).min(lines.len());
     Some(Found {
         signature: Signature {
             date,
