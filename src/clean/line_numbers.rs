@@ -124,7 +124,8 @@ fn best_column<'a>(cands: &[&'a Cand]) -> Option<Vec<&'a Cand>> {
             {
                 continue;
             }
-            if let Some(fit) = fit_pitch(&aligned) {
+            let found = fit_pitch(&aligned).into_iter().chain(counted(&aligned));
+            for fit in found {
                 if best.as_ref().is_none_or(|b| fit.len() > b.len()) {
                     best = Some(fit);
                 }
@@ -132,6 +133,24 @@ fn best_column<'a>(cands: &[&'a Cand]) -> Option<Vec<&'a Cand>> {
         }
     }
     best
+}
+
+/// A column that counts its lines from 1, down the page, one number after the other, however
+/// the lines are spaced: a transcript's 1–25 on an index or cover page, where headings set
+/// apart shift the numbers off a regular pitch.
+fn counted<'a>(aligned: &[&'a Cand]) -> Option<Vec<&'a Cand>> {
+    let mut by_y: Vec<&Cand> = aligned.to_vec();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let start = by_y.iter().position(|c| c.value == 1.0)?;
+    let mut run = vec![by_y[start]];
+    for c in &by_y[start + 1..] {
+        if c.value == run.len() as f64 + 1.0 {
+            run.push(c);
+        } else {
+            break;
+        }
+    }
+    (run.len() >= 10).then_some(run)
 }
 
 /// The candidates that lie on one line `y = y0 + value × pitch`, if they are enough.
@@ -302,5 +321,30 @@ mod tests {
             .collect();
         assert!(strip(&mut lines, 792.0));
         assert!(texts(&lines).iter().all(|t| t == "brought against"));
+    }
+
+    #[test]
+    fn a_transcript_index_page_counts_its_lines_off_pitch() {
+        // 1-25 right-aligned at x=80; headings ("PAGE") stand on lines of their own between
+        // the first numbers, so numbers 1-9 are off the pitch of 10-25.
+        let mut lines = Vec::new();
+        let mut y = 60.0;
+        for i in 1..=25usize {
+            let num = i.to_string();
+            let x = 80.0 - 6.0 * num.len() as f64;
+            let text = match i {
+                1 => vec![(num.as_str(), x), ("INDEX", 300.0)],
+                6 => vec![(num.as_str(), x), ("EXHIBITS", 300.0)],
+                _ => vec![(num.as_str(), x)],
+            };
+            lines.push(line(&text, y));
+            y += 23.4;
+            if i == 2 || i == 3 {
+                lines.push(line(&[("PAGE", 495.0)], y));
+                y += 23.4;
+            }
+        }
+        assert!(strip(&mut lines, 612.0));
+        assert_eq!(texts(&lines), ["INDEX", "PAGE", "PAGE", "EXHIBITS"]);
     }
 }

@@ -153,6 +153,21 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
                 p.running.push(text);
             }
         }
+        // A page number set just above (or below) a running footer (a transcript's "Page 12"
+        // over the reporter's name) is the page's last (or first) line once the footer is gone,
+        // though outside the bands.
+        let edge = |l: &Line, top: bool| {
+            let y = l.baseline / p.height;
+            is_page_number(&l.text()) && if top { y < 0.2 } else { y > 0.8 }
+        };
+        if n >= 2 && p.lines.len() > 1 && p.lines.last().is_some_and(|l| edge(l, false)) {
+            p.lines.pop();
+            removed += 1;
+        }
+        if n >= 2 && p.lines.len() > 1 && p.lines.first().is_some_and(|l| edge(l, true)) {
+            p.lines.remove(0);
+            removed += 1;
+        }
     }
     removed
 }

@@ -220,7 +220,23 @@ pub fn fold_marks(lines: &mut Vec<Line>) {
             words.iter_mut().for_each(|w| w.sup = true);
             words.extend(std::mem::take(&mut lines[i].words));
             words.sort_by(|x, y| x.bbox.x0.total_cmp(&y.bbox.x0));
-            lines[i] = Line::from_words(words);
+            // An ordinal's suffix belongs to its number ("5" + raised "th" is "5th").
+            let mut merged: Vec<Word> = Vec::with_capacity(words.len());
+            for w in words {
+                let ordinal = w.sup && matches!(w.text.as_str(), "th" | "st" | "nd" | "rd" | "d");
+                match merged.last_mut() {
+                    Some(prev)
+                        if ordinal
+                            && prev.text.ends_with(|c: char| c.is_ascii_digit())
+                            && w.bbox.x0 - prev.bbox.x1 < 0.5 * prev.size.max(1.0) =>
+                    {
+                        prev.text.push_str(&w.text);
+                        prev.bbox.union(&w.bbox);
+                    }
+                    _ => merged.push(w),
+                }
+            }
+            lines[i] = Line::from_words(merged);
         } else {
             i += 1;
         }
@@ -310,10 +326,23 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Scratch) ->
         });
         cur.clear();
     };
+    // A space between two digits that takes no room ("December 20 18" drawn as "2018") joins
+    // them: it is decided at the next glyph, by the gap the eye sees.
+    let mut spaced = false;
     for &g in glyphs {
         if g.ch.is_whitespace() {
-            flush(cur, words);
+            spaced = true;
             continue;
+        }
+        if std::mem::take(&mut spaced) {
+            let tight = cur.last().is_some_and(|prev| {
+                prev.ch.is_ascii_digit()
+                    && g.ch.is_ascii_digit()
+                    && g.x - (prev.x + prev.adv) < 0.2 * prev.size.max(g.size)
+            });
+            if !tight {
+                flush(cur, words);
+            }
         }
         if let Some(prev) = cur.last() {
             // Overprinted duplicates (fake bold, "ghost" stamps) are drawn once.
@@ -396,6 +425,63 @@ mod tests {
         // pdfLaTeX: inter-word gap about a third of an em, no space glyph.
         let lines = build_lines(run("the Court finds", 72.0, 100.0, 12.0, 4.0, false));
         assert_eq!(texts(&lines), ["the Court finds"]);
+    }
+
+    #[test]
+    fn a_space_that_takes_no_room_between_digits_joins_them() {
+        // "December 20 18" drawn with a zero-width space: the eye reads 2018.
+        assert_eq!(
+            texts(&build_lines(run(
+                "December 20 18 and",
+                72.0,
+                100.0,
+                12.0,
+                0.5,
+                true
+            ))),
+            ["December 2018 and"]
+        );
+        // A real gap between numbers stays a gap ("pages 5 6").
+        assert_eq!(
+            texts(&build_lines(run("pages 5 6", 72.0, 100.0, 12.0, 3.0, true))),
+            ["pages 5 6"]
+        );
+    }
+
+    #[test]
+    fn a_raised_ordinal_left_alone_joins_its_number() {
+        // "505, 5th Floor" with "th" raised on a line of its own once a margin number went.
+        let mark = Line::from_words(vec![Word {
+            text: "th".into(),
+            bbox: BBox {
+                x0: 140.0,
+                y0: 582.0,
+                x1: 148.0,
+                y1: 590.0,
+            },
+            size: 8.5,
+            sup: false,
+        }]);
+        let words = ["505,", "5", "Floor,"]
+            .iter()
+            .zip([108.0, 134.0, 151.0])
+            .map(|(t, x)| Word {
+                text: t.to_string(),
+                bbox: BBox {
+                    x0: x,
+                    y0: 584.0,
+                    x1: x + 6.0 * t.len() as f64,
+                    y1: 597.0,
+                },
+                size: 13.0,
+                sup: false,
+            })
+            .collect();
+        let mut lines = vec![mark, Line::from_words(words)];
+        lines[0].baseline = 589.9;
+        lines[1].baseline = 594.4;
+        fold_marks(&mut lines);
+        assert_eq!(texts(&lines), ["505, 5th Floor,"]);
     }
 
     #[test]
