@@ -150,6 +150,29 @@ pub fn clean(mut doc: Document) -> CleanDoc {
     // 4. Running headers, footers, page numbers.
     running::strip(&mut pages);
 
+    // 5. A year split in two by OCR or a kerning gap ("November 2, 20 23") is joined where the
+    // document proves the year: the stamp's filing year, or the year written whole elsewhere.
+    let mut years: Vec<String> = ecf
+        .iter()
+        .flat_map(|e| e.stamps.iter())
+        .filter_map(|s| s.filed.as_deref().map(|d| d[..4.min(d.len())].to_string()))
+        .collect();
+    for p in &pages {
+        for l in &p.lines {
+            for w in &l.words {
+                let t = w.text.trim_matches(|c: char| !c.is_ascii_digit());
+                if t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) {
+                    years.push(t.to_string());
+                }
+            }
+        }
+    }
+    for p in pages.iter_mut() {
+        for l in p.lines.iter_mut() {
+            join_split_years(l, &years);
+        }
+    }
+
     let quality = Quality {
         needs_ocr: pages.iter().any(|p| p.needs_ocr),
         ocr_pages: pages
@@ -172,6 +195,59 @@ pub fn clean(mut doc: Document) -> CleanDoc {
         ecf,
         quality,
         warnings,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Join "20" + "23" into "2023" in a date ("November 2, 20 23", "December 20 18") when the
+/// joined year is one of `years`.
+fn join_split_years(line: &mut Line, years: &[String]) {
+    let is_month = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        MONTHS
+            .iter()
+            .any(|m| *m == w || (w.len() >= 3 && m.starts_with(&w)))
+    };
+    let mut i = 1;
+    let mut changed = false;
+    while i + 1 < line.words.len() {
+        let (a, b) = (&line.words[i], &line.words[i + 1]);
+        let b_digits: String = b.text.chars().take_while(char::is_ascii_digit).collect();
+        let century = a.text == "19" || a.text == "20";
+        let after_date = is_month(&line.words[i - 1].text)
+            || (i >= 2
+                && is_month(&line.words[i - 2].text)
+                && line.words[i - 1]
+                    .text
+                    .trim_end_matches(',')
+                    .chars()
+                    .all(|c| c.is_ascii_digit()));
+        let year = format!("{}{b_digits}", a.text);
+        if century && after_date && b_digits.len() == 2 && years.contains(&year) {
+            let b = line.words.remove(i + 1);
+            let a = &mut line.words[i];
+            a.text.push_str(&b.text);
+            a.bbox.union(&b.bbox);
+            changed = true;
+        }
+        i += 1;
+    }
+    if changed {
+        *line = Line::from_words(std::mem::take(&mut line.words));
     }
 }
 
@@ -322,6 +398,44 @@ fn looks_like_overlaid_stamp(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_split_year_is_joined_where_the_document_proves_it() {
+        let line = |t: &str| {
+            Line::from_words(
+                t.split(' ')
+                    .enumerate()
+                    .map(|(i, w)| crate::pdf::Word {
+                        text: w.into(),
+                        bbox: crate::pdf::BBox {
+                            x0: 72.0 + 40.0 * i as f64,
+                            y0: 90.0,
+                            x1: 100.0 + 40.0 * i as f64,
+                            y1: 102.0,
+                        },
+                        size: 12.0,
+                        sup: false,
+                    })
+                    .collect(),
+            )
+        };
+        let years = vec!["2023".to_string()];
+        for (input, want) in [
+            ("Dated: November 2, 20 23", "Dated: November 2, 2023"),
+            ("in December 20 23 and", "in December 2023 and"),
+            (
+                "filed on Nov. 6, 20 23, through",
+                "filed on Nov. 6, 2023, through",
+            ),
+            // A year nothing proves stays as read; so do numbers outside a date.
+            ("on January 8, 20 24, at", "on January 8, 20 24, at"),
+            ("items 20 23 and 24", "items 20 23 and 24"),
+        ] {
+            let mut l = line(input);
+            join_split_years(&mut l, &years);
+            assert_eq!(l.text(), want, "{input}");
+        }
+    }
 
     #[test]
     fn split_case_numbers_are_joined() {

@@ -417,6 +417,28 @@ fn keep(w: &OcrWord, k: f64, page: &Page) -> bool {
 /// one on (nearly) the same baseline is one line of the page ("Dated:" printed on the scan,
 /// the date typed in by the court): their words are joined, left to right.
 pub fn merge_lines(page: &mut Page, ocr: Vec<Line>) {
+    // A word both drawn as live text and read from the image under it (a CM/ECF stamp drawn
+    // over a scan) is read once: the live one, which is exact.
+    let live: Vec<crate::pdf::BBox> = page
+        .lines
+        .iter()
+        .flat_map(|l| l.words.iter().map(|w| w.bbox))
+        .collect();
+    let covered = |b: &crate::pdf::BBox| {
+        let area = ((b.x1 - b.x0) * (b.y1 - b.y0)).max(1e-6);
+        live.iter().any(|l| {
+            let w = (b.x1.min(l.x1) - b.x0.max(l.x0)).max(0.0);
+            let h = (b.y1.min(l.y1) - b.y0.max(l.y0)).max(0.0);
+            w * h > 0.5 * area.min(((l.x1 - l.x0) * (l.y1 - l.y0)).max(1e-6))
+        })
+    };
+    let ocr: Vec<Line> = ocr
+        .into_iter()
+        .filter_map(|l| {
+            let words: Vec<_> = l.words.into_iter().filter(|w| !covered(&w.bbox)).collect();
+            (!words.is_empty()).then(|| Line::from_words(words))
+        })
+        .collect();
     for line in ocr {
         let beside = page.lines.iter_mut().find(|l| {
             let size = l.size.max(line.size).max(1.0);
@@ -502,6 +524,36 @@ mod tests {
         // Not before "ordered": left as read.
         assert_eq!(texts(&["ISSO", "FOUND"]), ["ISSO", "FOUND"]);
         assert_eq!(texts(&["ISSO"]), ["ISSO"]);
+    }
+
+    #[test]
+    fn a_word_both_live_and_read_from_the_image_is_read_once() {
+        let mut page = page_with_stamp();
+        let ocr_word = |text: &str, x0: f64, y0: f64| Word {
+            text: text.into(),
+            bbox: BBox {
+                x0,
+                y0,
+                x1: x0 + 60.0,
+                y1: y0 + 12.0,
+            },
+            size: 12.0,
+            sup: false,
+        };
+        // The stamp read again from the image, where the live stamp is; and a line of text.
+        let ocr = vec![
+            Line::from_words(vec![ocr_word("Case", 101.0, 30.5)]),
+            Line::from_words(vec![ocr_word("ORDER", 250.0, 200.0)]),
+        ];
+        merge_lines(&mut page, ocr);
+        let texts: Vec<String> = page.lines.iter().map(Line::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Case 1:20-cv-1 Document 3 Filed 01/02/20 Page 1 of 1",
+                "ORDER"
+            ]
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub struct BBox {
 }
 
 impl BBox {
-    fn union(&mut self, o: &BBox) {
+    /// Grow to cover `o` too.
+    pub fn union(&mut self, o: &BBox) {
         self.x0 = self.x0.min(o.x0);
         self.y0 = self.y0.min(o.y0);
         self.x1 = self.x1.max(o.x1);
