@@ -49,6 +49,9 @@ pub struct Watch<'a> {
     /// already finished are emitted (in input order, skipping those not finished), worker
     /// processes are killed, and the run returns with [`Summary::stopped`] set.
     pub stop: &'a dyn Fn() -> bool,
+    /// Called when no record came for a while ([`STOP_POLL`]): the time to flush what was
+    /// written, so that a reader of the output (or a run killed now) has every record so far.
+    pub idle: &'a mut dyn FnMut(),
 }
 
 /// How often a run waiting for records asks [`Watch::stop`].
@@ -69,6 +72,7 @@ pub fn run<E>(
         Watch {
             finished: &mut |_| {},
             stop: &|| false,
+            idle: &mut || {},
         },
         emit,
     )
@@ -114,6 +118,7 @@ pub fn run_watched<E>(
     let (res_tx, res_rx) = crossbeam_channel::unbounded::<(usize, Finished)>();
     let stop = watch.stop;
     let finished = watch.finished;
+    let idle = watch.idle;
     // Set when the run ends before its inputs do (stopped, or the output failed): the feeder
     // starts no more documents.
     let ending = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -163,7 +168,10 @@ pub fn run_watched<E>(
             }
             let (i, rec) = match res_rx.recv_timeout(STOP_POLL) {
                 Ok(got) => got,
-                Err(crossbeam_channel::RecvTimeoutError::Timeout) => continue,
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    idle();
+                    continue;
+                }
                 Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
             };
             finished(&rec);
@@ -548,13 +556,18 @@ pub(crate) fn wait(rx: &mpsc::Receiver<Msg>, config: &Config) -> Result<Finished
     }
 }
 
-/// The error record of a document that has none of its own.
+/// The error record of a document that has none of its own (its runner timed out or died):
+/// its size and the sha256 of its bytes (so that `--resume` knows the record is for these
+/// bytes), read here for a regular file (one under the file cap, as it was handed on).
 pub(crate) fn failed(path: &Path, err: DocError) -> Finished {
-    let bytes = std::fs::symlink_metadata(path)
-        .ok()
-        .filter(|m| m.is_file())
-        .map_or(0, |m| m.len());
-    Record::failed(path, bytes, &err).stamped().into()
+    let mut rec = Record::failed(path, 0, &err);
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.is_file() {
+            rec.source.bytes = m.len();
+            rec.source.sha256 = crate::inputs::file_sha256(path);
+        }
+    }
+    rec.stamped().into()
 }
 
 /// One document, where `config.isolation` says, under its time limit.

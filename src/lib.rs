@@ -255,33 +255,39 @@ fn process_source(
     let deadline = start.checked_add(limit).unwrap_or(start);
     let built = catch_unwind(AssertUnwindSafe(|| {
         let mut doc = doc;
-        let ocr = ocr_bytes.map(|b| run_ocr(&mut doc, b, config, deadline));
+        let ocr = match ocr_bytes.map(|b| run_ocr(&mut doc, b, config, deadline)) {
+            Some(Err(err)) => return Err(err),
+            Some(Ok(ocr)) => Some(ocr),
+            None => None,
+        };
         let mut record = build_record(doc);
         if let Some((engine, warnings, secs)) = ocr {
             record.quality.ocr_engine = engine.filter(|_| record.quality.ocr_applied);
             record.warnings.extend(warnings);
             record.ocr_secs = secs;
         }
-        record
+        Ok(record)
     }));
     match built {
-        Ok(record) => Record { source, ..record },
+        Ok(Err(err)) => Record::error(source, &err),
+        Ok(Ok(record)) => Record { source, ..record },
         Err(payload) => Record::error(source, &DocError::Panic(panic_message(payload.as_ref()))),
     }
 }
 
 /// OCR the scanned pages of `doc` (at most `config.ocr.max_pages`) and put their words in;
 /// `bytes` is the PDF `doc` was loaded from. Returns the engine, warnings, and the seconds it
-/// took. [`process`] calls it when `config.ocr` is set.
+/// took; or the `limit` error of a page image past a cap. [`process`] calls it when
+/// `config.ocr` is set.
 pub fn run_ocr(
     doc: &mut pdf::Document,
     bytes: pdf::Bytes,
     config: &Config,
     deadline: Instant,
-) -> (Option<String>, Vec<String>, f64) {
+) -> Result<(Option<String>, Vec<String>, f64), DocError> {
     // Only a page mostly covered by an image can be a scan; the rest need no second look.
     if !doc.pages.iter().any(|p| p.image_cover > 0.4) {
-        return (None, Vec::new(), 0.0);
+        return Ok((None, Vec::new(), 0.0));
     }
     let start = Instant::now();
     // The scans are the pages `clean` flags: the same rule, run on a copy.
@@ -300,7 +306,10 @@ pub fn run_ocr(
         ));
     }
     let wanted = &scans[..scans.len().min(config.ocr.max_pages)];
-    let run = ocr::ocr_pages(bytes, &doc.pages, wanted, deadline);
+    let run = ocr::ocr_pages(bytes, &doc.pages, wanted, deadline, &config.limits);
+    if let Some(err) = run.limit {
+        return Err(err);
+    }
     for page in run.pages {
         if let Some(p) = doc.pages.get_mut(page.number - 1) {
             ocr::merge_lines(p, page.lines);
@@ -308,7 +317,7 @@ pub fn run_ocr(
         }
     }
     warnings.extend(run.warnings);
-    (run.engine, warnings, start.elapsed().as_secs_f64())
+    Ok((run.engine, warnings, start.elapsed().as_secs_f64()))
 }
 
 /// Clean and segment a loaded document into its record (source left empty). Public for
@@ -425,7 +434,8 @@ fn open_input(path: &Path, config: &Config) -> Result<(std::fs::File, u64), (u64
         Err(e) => {
             // A socket cannot be opened at all: say what it is rather than "no such device".
             return Err(match std::fs::metadata(path) {
-                Ok(m) if !m.is_file() && !m.is_dir() => not_regular(&m),
+                Ok(m) if m.is_dir() => io(&format!("a folder that cannot be read: {e}")),
+                Ok(m) if !m.is_file() => not_regular(&m),
                 _ => io(&e),
             });
         }

@@ -60,15 +60,15 @@ enum Command {
         output: Option<PathBuf>,
         /// Number of documents processed at once, 1 to 4 per core (at least 8, at most 256)
         /// [default: number of cores].
-        #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
+        #[arg(short, long, value_name = "N", value_parser = parse_jobs, allow_negative_numbers = true)]
         jobs: Option<usize>,
         /// Per-document time limit, fixed part, in seconds (above 0, at most 86400); a document
         /// over its limit gets a `timeout` record. It starts when the document does.
-        #[arg(long, value_name = "SECS", default_value = "60", value_parser = parse_timeout)]
+        #[arg(long, value_name = "SECS", default_value = "60", value_parser = parse_timeout, allow_negative_numbers = true)]
         timeout: f64,
         /// Seconds added to a document's time limit for each of its pages (0 to 3600)
         /// [default: 0.5, or 10 with --ocr].
-        #[arg(long, value_name = "SECS", value_parser = parse_per_page)]
+        #[arg(long, value_name = "SECS", value_parser = parse_per_page, allow_negative_numbers = true)]
         timeout_per_page: Option<f64>,
         /// OCR scanned pages (no text beyond stamps) with the `tesseract` command (checked
         /// before any work: without a working tesseract, a usage error).
@@ -76,7 +76,7 @@ enum Command {
         ocr: bool,
         /// With --ocr: at most N pages of a document are OCR'd (1 to 10000).
         #[arg(long, value_name = "N", default_value_t = 50,
-              value_parser = clap::value_parser!(u64).range(1..=OCR_PAGES_MAX))]
+              value_parser = clap::value_parser!(u64).range(1..=OCR_PAGES_MAX), allow_negative_numbers = true)]
         ocr_max_pages: u64,
         /// Where documents run: `process` (worker processes: a crash, an abort or a runaway
         /// document costs one record) or `thread` (in this process: a little faster, no caps
@@ -85,30 +85,30 @@ enum Command {
         isolation: String,
         /// Largest input file read, in MB, 1 to 1048576 (bigger files get a `limit` record).
         #[arg(long, value_name = "MB", default_value_t = 512,
-              value_parser = clap::value_parser!(u64).range(1..=MB_MAX))]
+              value_parser = clap::value_parser!(u64).range(1..=MB_MAX), allow_negative_numbers = true)]
         max_file_mb: u64,
         /// Most pages per document (1 to 1000000).
         #[arg(long, value_name = "N", default_value_t = 10_000,
-              value_parser = clap::value_parser!(u64).range(1..=PAGES_MAX))]
+              value_parser = clap::value_parser!(u64).range(1..=PAGES_MAX), allow_negative_numbers = true)]
         max_pages: u64,
         /// Most glyphs drawn on one page (1 to 10000000).
         #[arg(long, value_name = "N", default_value_t = 500_000,
-              value_parser = clap::value_parser!(u64).range(1..=GLYPHS_MAX))]
+              value_parser = clap::value_parser!(u64).range(1..=GLYPHS_MAX), allow_negative_numbers = true)]
         max_glyphs_per_page: u64,
         /// Most MB one stream may decode to, through every filter and chain of filters, and
         /// most MB any one thing sized by a number in the file may take (1 to 1048576).
         #[arg(long, value_name = "MB", default_value_t = 256,
-              value_parser = clap::value_parser!(u64).range(1..=MB_MAX))]
+              value_parser = clap::value_parser!(u64).range(1..=MB_MAX), allow_negative_numbers = true)]
         max_stream_mb: u64,
         /// Most MB the distinct streams read for a document may decode to together (1 to
         /// 1048576).
         #[arg(long, value_name = "MB", default_value_t = 2048,
-              value_parser = clap::value_parser!(u64).range(1..=MB_MAX))]
+              value_parser = clap::value_parser!(u64).range(1..=MB_MAX), allow_negative_numbers = true)]
         max_document_mb: u64,
         /// Address-space cap of each worker process, in MB (512 to 1048576): bounds what a
         /// document can take (one over it gets a `memory` record).
         #[arg(long, value_name = "MB", default_value_t = 4096,
-              value_parser = clap::value_parser!(u64).range(MEMORY_MIN..=MB_MAX))]
+              value_parser = clap::value_parser!(u64).range(MEMORY_MIN..=MB_MAX), allow_negative_numbers = true)]
         max_memory_mb: u64,
         /// Append to the -o file, skipping inputs whose last record there was made from the
         /// same file bytes by this ordex version; a torn last line left by a killed run is
@@ -145,11 +145,11 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         index: PathBuf,
         /// Number of documents processed at once, as for `extract`.
-        #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
+        #[arg(short, long, value_name = "N", value_parser = parse_jobs, allow_negative_numbers = true)]
         jobs: Option<usize>,
         /// Per-document time limit, fixed part, in seconds, as for `extract` (documents run in
         /// worker processes with the default caps, as `extract` runs them).
-        #[arg(long, value_name = "SECS", default_value = "60", value_parser = parse_timeout)]
+        #[arg(long, value_name = "SECS", default_value = "60", value_parser = parse_timeout, allow_negative_numbers = true)]
         timeout: f64,
         /// Skip the inputs the index already holds (same path, same file bytes): a rerun of an
         /// interrupted index adds the rest. Without it, every input is read and replaces its
@@ -183,7 +183,7 @@ enum Command {
         filed_before: Option<String>,
         /// At most N hits (1 to 10000).
         #[arg(long, value_name = "N", default_value_t = 10,
-              value_parser = clap::value_parser!(u64).range(1..=LIMIT_MAX))]
+              value_parser = clap::value_parser!(u64).range(1..=LIMIT_MAX), allow_negative_numbers = true)]
         limit: u64,
         /// One JSON hit a line (with the snippet's highlight byte ranges).
         #[arg(long)]
@@ -617,17 +617,25 @@ fn extract(args: &[OsString], plan: &Plan, mut config: Config) -> Result<ExitCod
         config.isolation = worker_processes(&config)?;
     }
     let stdout = opened.stdout;
-    let mut out = BufWriter::new(opened.writer);
+    // Written by each record, flushed when the run waits (see `Watch::idle`).
+    let out = std::cell::RefCell::new(BufWriter::new(opened.writer));
     let bar = progress(paths.len());
     let mut tally = Tally::default();
     interrupt::catch();
     let ocr = config.ocr.enabled;
     let mut finished = |_: &Finished| bar.inc(1);
+    // A failed flush shows again at the next write or at the end.
+    let mut idle = || {
+        let _ = out.borrow_mut().flush();
+    };
     let watch = Watch {
         finished: &mut finished,
         stop: &|| interrupt::caught().is_some(),
+        idle: &mut idle,
     };
     let summary = batch::run_watched(&paths, &config, jobs, watch, |rec| {
+        let mut out = out.borrow_mut();
+        let mut out = &mut *out;
         if bulk {
             bulk::write_record(&mut out, rec.record()?.as_ref())?;
         } else {
@@ -646,7 +654,7 @@ fn extract(args: &[OsString], plan: &Plan, mut config: Config) -> Result<ExitCod
         bar.set_message(msg);
         Ok::<(), std::io::Error>(())
     });
-    let summary = match summary.and_then(|s| out.flush().map(|()| s)) {
+    let summary = match summary.and_then(|s| out.borrow_mut().flush().map(|()| s)) {
         Ok(s) => s,
         Err(e) if stdout && broken_pipe(&e) => {
             // The reader has all it wants (`| head`): not an error.
@@ -730,6 +738,7 @@ fn index_pdfs(
     let watch = Watch {
         finished: &mut finished,
         stop: &|| interrupt::caught().is_some(),
+        idle: &mut || {},
     };
     let run = batch::run_watched(&paths, &config, jobs, watch, |rec| -> Result<()> {
         if let Some(err) = rec.error() {

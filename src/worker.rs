@@ -400,6 +400,7 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
     // Compiling leaves free memory in the heap; hand it back before the first document.
     crate::pattern::compile_all();
     give_back_memory();
+    slow_start();
     let config = config.clone();
     let reader = std::thread::Builder::new()
         .name("ordex-worker".into())
@@ -441,6 +442,18 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
     reader
         .join()
         .unwrap_or_else(|_| Err(std::io::Error::other("the worker thread panicked")))
+}
+
+/// Fault injection for the tests of the supervisor: `ORDEX_WORKER_FAULT=startup:SECS` makes the
+/// worker take SECS seconds to start (a loaded machine).
+fn slow_start() {
+    if let Some(secs) = std::env::var("ORDEX_WORKER_FAULT")
+        .ok()
+        .and_then(|s| s.strip_prefix("startup:")?.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+    {
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(3600.0)));
+    }
 }
 
 /// Fault injection for the tests of the supervisor: `ORDEX_WORKER_FAULT=KIND:NEEDLE` makes the
