@@ -164,7 +164,8 @@ enum Command {
         index: PathBuf,
         /// What to find: every word required (split as the index splits text, punctuation
         /// ignored), "quoted words" a phrase. With --query-syntax tantivy: tantivy's query
-        /// language (a OR b, -not, field:term).
+        /// language (a OR b, -not, field:term). May start with `-`.
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// How QUERY is read: `literal` (the default) or `tantivy`.
         #[arg(long, value_name = "HOW", default_value = "literal", value_parser = ["literal", "tantivy"])]
