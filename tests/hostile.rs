@@ -878,3 +878,72 @@ fn ocr_without_a_working_tesseract_is_a_usage_error() {
     assert!(out.stdout.is_empty(), "no work was done");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn cleaning_never_empties_a_page_silently() {
+    // A form page: four lines near the top, the same on every page at the same places, which
+    // is what a running head looks like; a page is not a head.
+    const FORM: [&str; 4] = [
+        "APPLICATION FOR WRIT OF EXECUTION",
+        "Name and address of the judgment creditor",
+        "Name and address of the judgment debtor",
+        "Amount of the judgment and costs after it",
+    ];
+    let page = || -> Vec<common::Op> {
+        FORM.iter()
+            .enumerate()
+            .map(|(i, t)| common::Op::Text(72.0, 740.0 - 30.0 * i as f64, 12.0, t))
+            .collect()
+    };
+    let form = common::pdf(&[page(), page(), page(), page()]);
+    let rec = ordex::process("form.pdf", form, &ordex::Config::default());
+    assert_eq!(rec.status, "ok");
+    for p in &rec.pages {
+        assert_eq!(
+            p.text.lines().count(),
+            4,
+            "page {} kept its lines",
+            p.number
+        );
+    }
+    let kept: Vec<&String> = rec
+        .warnings
+        .iter()
+        .filter(|w| w.contains("kept (not taken for running heads or feet)"))
+        .collect();
+    assert_eq!(kept.len(), 3, "pages 2 to 4 say so: {:?}", rec.warnings);
+    // A real running head and page numbers still go, without a word said.
+    let page = |n: usize| -> Vec<common::Op> {
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        // Body lines differ from page to page by their words (digits are masked).
+        let word = ["first", "second", "third"][n - 1];
+        vec![
+            common::Op::Text(72.0, 760.0, 10.0, "SMITH v. JONES, ORDER ON MOTIONS"),
+            common::Op::Text(
+                72.0,
+                600.0,
+                12.0,
+                leak(format!("The {word} motion is granted in part.")),
+            ),
+            common::Op::Text(
+                72.0,
+                580.0,
+                12.0,
+                leak(format!("The parties shall confer on the {word} issue.")),
+            ),
+            common::Op::Text(300.0, 40.0, 10.0, leak(n.to_string())),
+        ]
+    };
+    let order = common::pdf(&[page(1), page(2), page(3)]);
+    let rec = ordex::process("order.pdf", order, &ordex::Config::default());
+    for p in &rec.pages[1..] {
+        assert!(!p.text.contains("SMITH v. JONES"), "{}", p.text);
+        assert!(!p.text.lines().any(|l| l.trim() == p.number.to_string()));
+        assert!(p.text.contains("shall confer"));
+    }
+    assert!(
+        rec.warnings.iter().all(|w| !w.contains("lines")),
+        "{:?}",
+        rec.warnings
+    );
+}
