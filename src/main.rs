@@ -287,6 +287,7 @@ fn one_line(e: &clap::Error) -> String {
 }
 
 fn run() -> Result<ExitCode> {
+    let closed = output::claim_closed_stdio();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
@@ -348,6 +349,9 @@ fn run() -> Result<ExitCode> {
                 ordex::ocr::tesseract::check()
                     .map_err(|e| anyhow::anyhow!("--ocr needs a working tesseract: {e}"))?;
             }
+            if closed.stdout && output.as_deref().is_none_or(output::is_stdout) {
+                bail!("standard output is closed: the records would be lost (use -o FILE)");
+            }
             let plan = Plan {
                 output,
                 jobs,
@@ -390,6 +394,9 @@ fn run() -> Result<ExitCode> {
             limit,
             json,
         } => {
+            if closed.stdout {
+                bail!("standard output is closed: the hits would be lost");
+            }
             let req = search::SearchRequest {
                 query,
                 syntax: if query_syntax == "tantivy" {

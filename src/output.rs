@@ -29,6 +29,68 @@ pub struct Output {
     pub done: Option<Done>,
 }
 
+/// Which of standard input, output and error were closed when the process started.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClosedStdio {
+    /// Standard input was closed.
+    pub stdin: bool,
+    /// Standard output was closed: records written there would be lost.
+    pub stdout: bool,
+    /// Standard error was closed.
+    pub stderr: bool,
+}
+
+/// Put `/dev/null` on each of the three standard descriptors that is closed, and say which
+/// were. Call first thing: a closed descriptor 1 would otherwise be the next file or pipe
+/// opened, and records "to standard output" would go into it (a worker's input, a file).
+///
+/// Rust's runtime already does the first part before `main` on Linux, opening `/dev/null`
+/// read-write on a closed descriptor; a descriptor that is `/dev/null` open read-write is taken
+/// for one that was closed (a shell redirects `>/dev/null` write-only).
+pub fn claim_closed_stdio() -> ClosedStdio {
+    #[cfg(unix)]
+    {
+        let null_dev = std::fs::metadata("/dev/null").ok().map(|m| {
+            use std::os::unix::fs::MetadataExt;
+            m.rdev()
+        });
+        let mut closed = [false; 3];
+        for (fd, was) in closed.iter_mut().enumerate() {
+            let fd = fd as libc::c_int;
+            // SAFETY: F_GETFD and F_GETFL only ask about the descriptor, fstat fills a zeroed
+            // struct; open returns the lowest free descriptor, which is `fd` when it is the one
+            // closed (0, 1, 2 in order).
+            unsafe {
+                if libc::fcntl(fd, libc::F_GETFD) == -1 {
+                    *was = true;
+                    let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+                    if null != fd && null >= 0 {
+                        libc::dup2(null, fd);
+                        libc::close(null);
+                    }
+                    continue;
+                }
+                let mut st: libc::stat = std::mem::zeroed();
+                let read_write = libc::fcntl(fd, libc::F_GETFL) & libc::O_ACCMODE == libc::O_RDWR;
+                if read_write
+                    && libc::fstat(fd, &mut st) == 0
+                    && (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+                    && Some(st.st_rdev as u64) == null_dev
+                {
+                    *was = true;
+                }
+            }
+        }
+        ClosedStdio {
+            stdin: closed[0],
+            stdout: closed[1],
+            stderr: closed[2],
+        }
+    }
+    #[cfg(not(unix))]
+    ClosedStdio::default()
+}
+
 /// Is `path` the standard-output name `-`?
 pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"

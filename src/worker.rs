@@ -11,7 +11,7 @@
 //! ```
 //!
 //! The worker caps its own address space (`setrlimit(RLIMIT_AS)`), reads on a thread with a deep
-//! stack, names itself `ordex worker` (what `ps` and `top` show), ignores SIGINT and SIGTERM
+//! stack, names itself `ordex worker` (what `ps` and `top` show), ignores SIGINT, SIGTERM and SIGHUP
 //! (its supervisor decides what an interrupted run keeps), and dies with its supervisor
 //! (`PR_SET_PDEATHSIG`, set before it runs a line of its own). Each worker is a process group of
 //! its own, so a terminal's Ctrl-C reaches the supervisor alone. The supervisor waits for `S`

@@ -31,8 +31,8 @@ use tantivy::{Index, Searcher, TantivyDocument, Term};
 
 /// The length of a snippet, in bytes (about as many characters in English).
 const SNIPPET_BYTES: usize = 240;
-/// Longest query, in bytes.
-pub const MAX_QUERY_BYTES: usize = 8 << 10;
+/// Longest query, in bytes: the longest single argument Linux passes to a program (128 KB).
+pub const MAX_QUERY_BYTES: usize = 128 << 10;
 /// Most words and phrases a literal query holds.
 pub const MAX_WORDS: usize = 256;
 /// Deepest nesting of parentheses in a tantivy-syntax query.
