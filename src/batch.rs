@@ -9,6 +9,11 @@
 //!
 //! Records come back as [`Finished`]: made in this process, or (from a worker process) the JSON
 //! the worker wrote, passed on to the output as written.
+//!
+//! A document's time limit counts from when its runner starts it ([`Msg::Started`]), not from
+//! when it was handed over (a worker process starting up on a loaded machine). A run reports
+//! each document as it finishes and stops when asked ([`Watch`]); a panic of this code costs one
+//! record, never the pool. What it never does: write files, or decide what a record says.
 
 use crate::error::DocError;
 use crate::record::{ErrorInfo, Record};
@@ -245,7 +250,7 @@ pub fn ensure_open_files(jobs: usize) -> Result<(), String> {
             if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
                 return Ok(());
             }
-            if (lim.rlim_cur as u64) >= need {
+            if lim.rlim_cur >= need {
                 return Ok(());
             }
             let raised = libc::rlimit {
@@ -255,7 +260,7 @@ pub fn ensure_open_files(jobs: usize) -> Result<(), String> {
             libc::setrlimit(libc::RLIMIT_NOFILE, &raised);
             libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim);
         }
-        if (lim.rlim_cur as u64) < need {
+        if lim.rlim_cur < need {
             return Err(format!(
                 "-j {jobs} needs {need} open files and the limit is {} (ulimit -n): use fewer jobs",
                 lim.rlim_cur

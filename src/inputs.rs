@@ -367,7 +367,7 @@ fn record_path(source: &SeenSource) -> Option<Vec<u8>> {
 
 /// Bytes from hex; `None` if it is not hex.
 pub fn unhex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
+    if !hex.len().is_multiple_of(2) {
         return None;
     }
     (0..hex.len())

@@ -728,9 +728,9 @@ fn index_pdfs(
         let listed = paths.len();
         paths.retain(|p| {
             let key = ordex::record::path_text(p).0;
-            !indexed
+            indexed
                 .get(&key)
-                .is_some_and(|id| inputs::file_sha256(p).as_ref() == Some(id))
+                .is_none_or(|id| inputs::file_sha256(p).as_ref() != Some(id))
         });
         note(&format!(
             "resuming {}: {} of {listed} inputs already in the index, {} to do",
