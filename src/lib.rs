@@ -35,7 +35,7 @@
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
 //!   which inputs a run takes (listing, `--shard`, `--resume`). [`output`]: where records go,
 //!   opened so that no file is harmed (locked; never an input or a file ordex did not write).
-//!   [`interrupt`]: SIGINT and SIGTERM noted so that a run ends on its own terms.
+//!   [`interrupt`]: SIGINT, SIGTERM and SIGHUP noted so that a run ends on its own terms.
 //! - [`index`]: the embedded tantivy index (schema, writing; `search` with filters and
 //!   snippets) and `bulk`, the OpenSearch/Elasticsearch `_bulk` output. Reads records as JSON,
 //!   so records from a run and from a JSON Lines file take one path.
