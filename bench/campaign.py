@@ -774,7 +774,7 @@ def _(tmp):
     d.mkdir()
     for i in range(40):
         (d / f"p{i}.pdf").write_bytes(good(200 + i))
-    cap = min(256, max(8, 4 * len(os.sched_getaffinity(0))))
+    cap = min(256, max(32, 4 * len(os.sched_getaffinity(0))))
     r = ordex("extract", "-j", cap, d)
     assert r.code == 0 and len(r.records()) == 40
     over = ordex("extract", "-j", cap + 1, d)

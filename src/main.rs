@@ -58,7 +58,7 @@ enum Command {
         /// the run writes it, and never one of the inputs or a file ordex did not write.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Number of documents processed at once, 1 to 4 per core (at least 8, at most 256)
+        /// Number of documents processed at once, 1 to 4 per core (at least 32, at most 256)
         /// [default: number of cores].
         #[arg(short, long, value_name = "N", value_parser = parse_jobs, allow_negative_numbers = true)]
         jobs: Option<usize>,
@@ -207,18 +207,18 @@ enum Format {
     OpensearchBulk,
 }
 
-/// The most jobs `-j` takes here: 4 per core the process may use, at least 8, at most 256
+/// The most jobs `-j` takes here: 4 per core the process may use, at least 32, at most 256
 /// (docs/hardening.md says why).
 fn jobs_max() -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    cores.saturating_mul(4).clamp(8, 256)
+    cores.saturating_mul(4).clamp(32, 256)
 }
 
 fn parse_jobs(s: &str) -> Result<usize, String> {
     let max = jobs_max();
     let bad = || {
         format!(
-            "-j wants 1 to {max} here (4 per core, at least 8, at most 256; see \
+            "-j wants 1 to {max} here (4 per core, at least 32, at most 256; see \
              docs/hardening.md)"
         )
     };
