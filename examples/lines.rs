@@ -33,8 +33,10 @@ fn main() {
             ..ordex::Config::default()
         };
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
-        let (engine, warnings, secs) = ordex::run_ocr(&mut doc, bytes, &config, deadline);
-        println!("OCR {engine:?} {secs:.1} s {warnings:?}");
+        match ordex::run_ocr(&mut doc, bytes, &config, deadline) {
+            Ok((engine, warnings, secs)) => println!("OCR {engine:?} {secs:.1} s {warnings:?}"),
+            Err(e) => println!("OCR stopped: {e}"),
+        }
     }
     for page in doc
         .pages

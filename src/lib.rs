@@ -38,7 +38,9 @@
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
-//!   which inputs a run takes (listing, `--shard`, `--resume`).
+//!   which inputs a run takes (listing, `--shard`, `--resume`). [`output`]: where records go,
+//!   opened so that no file is harmed (locked; never an input or a file ordex did not write).
+//!   [`interrupt`]: SIGINT, SIGTERM and SIGHUP noted so that a run ends on its own terms.
 //! - [`index`]: the embedded tantivy index (schema, writing; `search` with filters and
 //!   snippets) and `bulk`, the OpenSearch/Elasticsearch `_bulk` output. Reads records as JSON,
 //!   so records from a run and from a JSON Lines file take one path.
@@ -58,7 +60,9 @@ pub mod dates;
 pub mod error;
 pub mod index;
 pub mod inputs;
+pub mod interrupt;
 pub mod ocr;
+pub mod output;
 pub mod pattern;
 pub mod pdf;
 pub mod record;
@@ -70,6 +74,7 @@ use record::{PageInfo, Record, Source, SCHEMA};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -87,6 +92,10 @@ pub struct Config {
     /// OCR of scanned pages (`--ocr`).
     #[serde(default)]
     pub ocr: OcrConfig,
+    /// Files never read as inputs, whatever the list of inputs says, by (device, inode): the
+    /// run's own output. Such an input gets an `io` error record.
+    #[serde(default)]
+    pub protect: Vec<(u64, u64)>,
 }
 
 /// OCR settings: off unless asked for.
@@ -126,10 +135,20 @@ impl Default for TimeLimit {
     }
 }
 
+/// The longest time limit a document gets, whatever the settings say (about 31 years): a
+/// deadline this far off is never reached, and adding it to an instant cannot overflow.
+const LONGEST_LIMIT_SECS: f64 = 1e9;
+
 impl TimeLimit {
-    /// The limit for a document of `pages` pages (unknown until it is parsed: 0).
+    /// The limit for a document of `pages` pages (unknown until it is parsed: 0). Never panics:
+    /// a limit past [`LONGEST_LIMIT_SECS`] (or infinite) is that, a negative or NaN one zero.
     pub fn for_pages(&self, pages: usize) -> std::time::Duration {
-        std::time::Duration::from_secs_f64(self.secs + self.secs_per_page * pages as f64)
+        let secs = self.secs + self.secs_per_page * pages as f64;
+        if secs > 0.0 {
+            std::time::Duration::from_secs_f64(secs.min(LONGEST_LIMIT_SECS))
+        } else {
+            std::time::Duration::ZERO
+        }
     }
 
     /// What a `timeout` record says.
@@ -196,6 +215,20 @@ pub fn process_with(
     config: &Config,
     on_pages: &mut dyn FnMut(usize),
 ) -> Record {
+    let source = Source {
+        path: path.to_string(),
+        ..Source::default()
+    };
+    process_source(source, bytes, config, on_pages)
+}
+
+/// [`process_with`] for a document whose source (path, and path bytes) is already made.
+fn process_source(
+    source: Source,
+    bytes: pdf::Bytes,
+    config: &Config,
+    on_pages: &mut dyn FnMut(usize),
+) -> Record {
     let start = Instant::now();
     // The regexes' match caches this document builds are dropped with it.
     let _caches = pattern::Document::begin();
@@ -203,11 +236,11 @@ pub fn process_with(
     let ocr_bytes = config.ocr.enabled.then(|| bytes.clone());
     let data: &[u8] = (*bytes).as_ref();
     let source = Source {
-        path: path.to_string(),
         sha256: Some(hex(&Sha256::digest(data))),
         bytes: data.len() as u64,
         pages: 0,
         producer: None,
+        ..source
     };
     let result = catch_unwind(AssertUnwindSafe(|| {
         pdf::load(bytes, &config.limits, on_pages)
@@ -224,36 +257,43 @@ pub fn process_with(
     };
     // Cleaning and segmentation are our own code and total; they still run under the same
     // guard so that a bug of ours costs one record, not the batch.
-    let deadline = start + config.time.for_pages(doc.pages.len()).mul_f64(0.9);
+    let limit = config.time.for_pages(doc.pages.len()).mul_f64(0.9);
+    let deadline = start.checked_add(limit).unwrap_or(start);
     let built = catch_unwind(AssertUnwindSafe(|| {
         let mut doc = doc;
-        let ocr = ocr_bytes.map(|b| run_ocr(&mut doc, b, config, deadline));
+        let ocr = match ocr_bytes.map(|b| run_ocr(&mut doc, b, config, deadline)) {
+            Some(Err(err)) => return Err(err),
+            Some(Ok(ocr)) => Some(ocr),
+            None => None,
+        };
         let mut record = build_record(doc);
         if let Some((engine, warnings, secs)) = ocr {
             record.quality.ocr_engine = engine.filter(|_| record.quality.ocr_applied);
             record.warnings.extend(warnings);
             record.ocr_secs = secs;
         }
-        record
+        Ok(record)
     }));
     match built {
-        Ok(record) => Record { source, ..record },
+        Ok(Err(err)) => Record::error(source, &err),
+        Ok(Ok(record)) => Record { source, ..record },
         Err(payload) => Record::error(source, &DocError::Panic(panic_message(payload.as_ref()))),
     }
 }
 
 /// OCR the scanned pages of `doc` (at most `config.ocr.max_pages`) and put their words in;
 /// `bytes` is the PDF `doc` was loaded from. Returns the engine, warnings, and the seconds it
-/// took. [`process`] calls it when `config.ocr` is set.
+/// took; or the `limit` error of a page image past a cap. [`process`] calls it when
+/// `config.ocr` is set.
 pub fn run_ocr(
     doc: &mut pdf::Document,
     bytes: pdf::Bytes,
     config: &Config,
     deadline: Instant,
-) -> (Option<String>, Vec<String>, f64) {
+) -> Result<(Option<String>, Vec<String>, f64), DocError> {
     // Only a page mostly covered by an image can be a scan; the rest need no second look.
     if !doc.pages.iter().any(|p| p.image_cover > 0.4) {
-        return (None, Vec::new(), 0.0);
+        return Ok((None, Vec::new(), 0.0));
     }
     let start = Instant::now();
     // The scans are the pages `clean` flags: the same rule, run on a copy.
@@ -272,7 +312,10 @@ pub fn run_ocr(
         ));
     }
     let wanted = &scans[..scans.len().min(config.ocr.max_pages)];
-    let run = ocr::ocr_pages(bytes, &doc.pages, wanted, deadline);
+    let run = ocr::ocr_pages(bytes, &doc.pages, wanted, deadline, &config.limits);
+    if let Some(err) = run.limit {
+        return Err(err);
+    }
     for page in run.pages {
         if let Some(p) = doc.pages.get_mut(page.number - 1) {
             ocr::merge_lines(p, page.lines);
@@ -280,7 +323,7 @@ pub fn run_ocr(
         }
     }
     warnings.extend(run.warnings);
-    (run.engine, warnings, start.elapsed().as_secs_f64())
+    Ok((run.engine, warnings, start.elapsed().as_secs_f64()))
 }
 
 /// Clean and segment a loaded document into its record (source left empty). Public for
@@ -327,6 +370,7 @@ pub fn build_record(doc: pdf::Document) -> Record {
         .collect();
     Record {
         schema: SCHEMA.into(),
+        ordex_version: None,
         source: Source::default(),
         status: "ok".into(),
         error: None,
@@ -347,36 +391,130 @@ pub fn build_record(doc: pdf::Document) -> Record {
 }
 
 /// Read a file and process it; an unreadable file becomes an `io` error record, one over the
-/// size cap a `limit` record (it is not read).
-pub fn process_path(path: &str, config: &Config, on_pages: &mut dyn FnMut(usize)) -> Record {
+/// size cap a `limit` record (it is not read). The record is stamped with ordex's version, as
+/// records a run writes are.
+pub fn process_path(path: &Path, config: &Config, on_pages: &mut dyn FnMut(usize)) -> Record {
     process_file(path, config, false, on_pages)
 }
 
 /// [`process_path`], mapping the file rather than reading it when `map` is set (worker
 /// processes; see [`pdf::FileBytes::Mapped`]).
 pub(crate) fn process_file(
-    path: &str,
+    path: &Path,
     config: &Config,
     map: bool,
     on_pages: &mut dyn FnMut(usize),
 ) -> Record {
-    let failed = |bytes: u64, err: DocError| Record::failed(path, bytes, &err);
-    let cap = config.limits.file_bytes;
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > cap => {
-            return failed(
-                m.len(),
-                DocError::Limit(format!(
-                    "the file has {} bytes, over the cap of {cap} (--max-file-mb)",
-                    m.len()
-                )),
-            )
-        }
-        _ => {}
+    let source = Source::of_path(path);
+    let read = open_input(path, config).and_then(|(file, len)| {
+        pdf::read_open(file, len, map, config.limits.file_bytes).map_err(|e| match e {
+            pdf::ReadError::Io(e) => (len, DocError::Io(e.to_string())),
+            pdf::ReadError::OverCap(n) => (n, over_file_cap(n, config.limits.file_bytes)),
+        })
+    });
+    match read {
+        Ok(bytes) => process_source(source, Arc::new(bytes), config, on_pages),
+        Err((bytes, err)) => Record::error(Source { bytes, ..source }, &err),
     }
-    match pdf::read_file(path, map) {
-        Ok(bytes) => process_with(path, Arc::new(bytes), config, on_pages),
-        Err(e) => failed(0, DocError::Io(e.to_string())),
+    .stamped()
+}
+
+fn over_file_cap(len: u64, cap: u64) -> DocError {
+    DocError::Limit(format!(
+        "the file has {len} bytes, over the cap of {cap} (--max-file-mb)"
+    ))
+}
+
+/// Open an input for reading, and its length, unless it must not be read: not a regular file
+/// (a folder, a FIFO, a device, a socket: an error at once, never a read that blocks or has no
+/// end), one of the run's own files ([`Config::protect`]), or over the file-size cap. Errors
+/// carry the file's size for the record.
+fn open_input(path: &Path, config: &Config) -> Result<(std::fs::File, u64), (u64, DocError)> {
+    let io = |e: &dyn std::fmt::Display| (0, DocError::Io(e.to_string()));
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // A FIFO opens at once instead of waiting for a writer; a terminal is not made ours.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            // A socket cannot be opened at all: say what it is rather than "no such device".
+            return Err(match std::fs::metadata(path) {
+                Ok(m) if m.is_dir() => io(&format!("a folder that cannot be read: {e}")),
+                Ok(m) if !m.is_file() => not_regular(&m),
+                _ => io(&e),
+            });
+        }
+    };
+    let meta = file.metadata().map_err(|e| io(&e))?;
+    if meta.is_dir() {
+        return Err(match std::fs::read_dir(path) {
+            Err(e) => io(&format!("a folder that cannot be read: {e}")),
+            Ok(_) => io(&"a folder, not a PDF file"),
+        });
+    }
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if config.protect.contains(&(meta.dev(), meta.ino())) {
+            return Err((
+                meta.len(),
+                DocError::Io(
+                    "this is the run's own output file (-o); it is not read as an input".into(),
+                ),
+            ));
+        }
+    }
+    if meta.len() > config.limits.file_bytes {
+        return Err((
+            meta.len(),
+            over_file_cap(meta.len(), config.limits.file_bytes),
+        ));
+    }
+    Ok((file, meta.len()))
+}
+
+/// The error for an input that is not a regular file, naming what it is.
+fn not_regular(meta: &std::fs::Metadata) -> (u64, DocError) {
+    let what = file_kind(meta);
+    (
+        0,
+        DocError::Io(format!("not a regular file ({what}); not read")),
+    )
+}
+
+/// What kind of file `meta` describes, in words.
+pub(crate) fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
     }
 }
 

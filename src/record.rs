@@ -9,15 +9,23 @@ use crate::error::DocError;
 use crate::segment::{Body, Caption, Footnote, Order, Signature};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::path::Path;
 
 /// The schema name written in every record.
 pub const SCHEMA: &str = "ordex/1";
 
+/// The version of ordex, as `ordex_version` states it in the records a run writes.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Where a record came from.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Source {
-    /// The path as given (or as found by walking a folder).
+    /// The path as given (or as found by walking a folder); a path that is not UTF-8 has its
+    /// bytes in `path_bytes` and here each invalid byte is U+FFFD.
     pub path: String,
+    /// The path's bytes in hex, only when the path is not UTF-8 (then `path` is lossy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// Hex SHA-256 of the file's bytes; the stable document id.
     pub sha256: Option<String>,
     /// File size in bytes.
@@ -26,6 +34,30 @@ pub struct Source {
     pub pages: usize,
     /// The PDF's `/Producer`, if any.
     pub producer: Option<String>,
+}
+
+impl Source {
+    /// A source naming `path` (its bytes kept when it is not UTF-8), nothing else known yet.
+    pub fn of_path(path: &Path) -> Source {
+        let (path, path_bytes) = path_text(path);
+        Source {
+            path,
+            path_bytes,
+            ..Source::default()
+        }
+    }
+}
+
+/// A path as a record states it: its text, and its bytes in hex when it is not UTF-8 (the text
+/// is then lossy).
+pub fn path_text(path: &Path) -> (String, Option<String>) {
+    match path.to_str() {
+        Some(s) => (s.to_string(), None),
+        None => (
+            path.to_string_lossy().into_owned(),
+            Some(crate::hex(path.as_os_str().as_encoded_bytes())),
+        ),
+    }
 }
 
 /// The error of a failed document.
@@ -63,6 +95,10 @@ pub struct PageInfo {
 pub struct Record {
     /// Always [`SCHEMA`].
     pub schema: Cow<'static, str>,
+    /// The ordex that wrote the record ([`VERSION`]): set on every record a run writes
+    /// (`extract`, `index`), absent from those the library's [`crate::process`] returns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordex_version: Option<Cow<'static, str>>,
     /// The input.
     pub source: Source,
     /// "ok" or "error".
@@ -100,21 +136,29 @@ pub struct Record {
 
 impl Record {
     /// The error record of a document that has no record of its own: its path and size only.
-    pub fn failed(path: &str, bytes: u64, err: &DocError) -> Record {
+    pub fn failed(path: impl AsRef<Path>, bytes: u64, err: &DocError) -> Record {
         Record::error(
             Source {
-                path: path.to_string(),
                 bytes,
-                ..Source::default()
+                ..Source::of_path(path.as_ref())
             },
             err,
         )
+    }
+
+    /// The record as a run writes it: stamped with the ordex version that wrote it.
+    pub fn stamped(self) -> Record {
+        Record {
+            ordex_version: Some(VERSION.into()),
+            ..self
+        }
     }
 
     /// A record for a document that failed.
     pub fn error(source: Source, err: &DocError) -> Record {
         Record {
             schema: SCHEMA.into(),
+            ordex_version: None,
             source,
             status: "error".into(),
             error: Some(ErrorInfo {

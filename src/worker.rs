@@ -5,15 +5,19 @@
 //! time:
 //!
 //! ```text
-//! supervisor ── "path"\n (a JSON string) ──────────────▶ worker   (stdin)
-//! supervisor ◀── P <pages>\n, then R <record JSON>\n ─── worker   (stdout)
-//! supervisor ◀── panic and abort messages ───────────── worker   (stderr, last lines kept)
+//! supervisor ── <path bytes in hex>\n ───────────────────────▶ worker   (stdin)
+//! supervisor ◀── S\n, P <pages>\n, then R <record JSON>\n ─── worker   (stdout)
+//! supervisor ◀── panic and abort messages ────────────────── worker   (stderr, last lines kept)
 //! ```
 //!
 //! The worker caps its own address space (`setrlimit(RLIMIT_AS)`), reads on a thread with a deep
-//! stack, and dies with its supervisor (`PR_SET_PDEATHSIG`). The supervisor waits for the record
-//! under the document's time limit (fixed part, plus a part per page once `P` is heard). A
-//! worker that overruns is killed (SIGKILL); one that dies is read for the cause (an allocation
+//! stack, names itself `ordex worker` (what `ps` and `top` show), ignores SIGINT, SIGTERM and SIGHUP
+//! (its supervisor decides what an interrupted run keeps), and dies with its supervisor
+//! (`PR_SET_PDEATHSIG`, set before it runs a line of its own). Each worker is a process group of
+//! its own, so a terminal's Ctrl-C reaches the supervisor alone. The supervisor waits for `S`
+//! (the worker has the document: its time limit starts there, not while the worker starts up),
+//! then for the record under the document's time limit (fixed part, plus a part per page once
+//! `P` is heard). A worker that overruns is killed (SIGKILL); one that dies is read for the cause (an allocation
 //! over the cap aborts with "memory allocation of N bytes failed", a stack overflow says so,
 //! anything else by its signal or exit status). Either way the document gets an error record
 //! (`timeout`, `memory`, `crashed`) and the next document a new worker.
@@ -47,6 +51,10 @@ impl Proc {
             // Named as the user knows it in `ps`, not as /proc/self/exe.
             use std::os::unix::process::CommandExt;
             cmd.arg0("ordex");
+            // SAFETY: `own_group_dying_with_parent` makes only async-signal-safe calls.
+            unsafe {
+                cmd.pre_exec(own_group_dying_with_parent(true));
+            }
         }
         let mut child = cmd
             .args(args)
@@ -54,6 +62,7 @@ impl Proc {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()?;
+        register(child.id(), true);
         let stdin = child.stdin.take();
         let stdout = child.stdout.take().ok_or_else(|| missing("stdout"))?;
         let stderr = child.stderr.take().ok_or_else(|| missing("stderr"))?;
@@ -79,10 +88,10 @@ impl Proc {
         })
     }
 
-    /// Hand the worker a document.
-    fn send(&mut self, path: &str) -> std::io::Result<()> {
+    /// Hand the worker a document: its path's bytes in hex (any byte of a name goes through).
+    fn send(&mut self, path: &Path) -> std::io::Result<()> {
         let stdin = self.stdin.as_mut().ok_or_else(|| missing("stdin"))?;
-        let mut line = serde_json::to_string(path).map_err(std::io::Error::other)?;
+        let mut line = crate::hex(crate::inputs::path_bytes(path));
         line.push('\n');
         stdin.write_all(line.as_bytes())?;
         stdin.flush()
@@ -93,6 +102,7 @@ impl Proc {
     fn reap(mut self) -> (Option<ExitStatus>, String) {
         self.stdin = None;
         let status = self.child.wait().ok();
+        register(self.child.id(), false);
         let tail = self
             .stderr
             .take()
@@ -107,6 +117,69 @@ impl Drop for Proc {
         // Closing its input ends an idle worker; it is reaped so that no zombie stays behind.
         self.stdin = None;
         let _ = self.child.wait();
+        register(self.child.id(), false);
+    }
+}
+
+/// The worker processes alive, by pid (each the leader of its own process group).
+static LIVE: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+
+fn register(pid: u32, alive: bool) {
+    let mut live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    live.retain(|&p| p != pid);
+    if alive {
+        live.push(pid);
+    }
+}
+
+/// Kill every worker process of this supervisor (SIGKILL to each one's process group): a run
+/// that ends early does not wait for the documents they are reading.
+pub(crate) fn kill_all() {
+    let live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    for &pid in live.iter() {
+        kill_group(pid);
+    }
+}
+
+/// SIGKILL to the process group led by `pid` (the worker, and anything of its group).
+fn kill_group(pid: u32) {
+    #[cfg(unix)]
+    if let Ok(pid) = libc::pid_t::try_from(pid) {
+        // SAFETY: a plain system call; a group that is gone makes it fail, harmlessly.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = pid;
+}
+
+/// What a child ordex starts runs before its program (`Command::pre_exec`): with `group`, a
+/// process group of its own (a terminal's Ctrl-C does not reach it, and a kill of the group
+/// reaches what it started); always, death with the thread that started it (`PR_SET_PDEATHSIG`),
+/// and at once if that is gone already. Only async-signal-safe calls.
+#[cfg(unix)]
+pub(crate) fn own_group_dying_with_parent(
+    group: bool,
+) -> impl FnMut() -> std::io::Result<()> + Send + Sync + 'static {
+    // SAFETY: getpid is always safe; read in the parent, before the fork.
+    let parent = unsafe { libc::getpid() };
+    move || {
+        // SAFETY: setpgid, prctl and getppid are async-signal-safe and change only this
+        // (child) process.
+        unsafe {
+            if group {
+                libc::setpgid(0, 0);
+            }
+            #[cfg(target_os = "linux")]
+            {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                if libc::getppid() != parent {
+                    libc::_exit(1);
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -143,9 +216,12 @@ fn missing(what: &str) -> std::io::Error {
     std::io::Error::other(format!("the worker's {what} is not a pipe"))
 }
 
-/// One line from a worker: `P <pages>`, `R <record>`, or `Q <OCR seconds> <record>` (the
-/// seconds are not part of the record's JSON); anything else is a broken worker.
+/// One line from a worker: `S` (started), `P <pages>`, `R <record>`, or `Q <OCR seconds>
+/// <record>` (the seconds are not part of the record's JSON); anything else is a broken worker.
 fn parse_line(line: &str) -> Msg {
+    if line == "S" {
+        return Msg::Started;
+    }
     if let Some((secs, json)) = line.strip_prefix("Q ").and_then(|r| r.split_once(' ')) {
         if let Some(w) = secs
             .parse()
@@ -180,7 +256,7 @@ pub(crate) fn shut_down() {
 
 /// One document in this batch worker's worker process (started on first use, replaced after
 /// a death or a time-out).
-pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[String]) -> Finished {
+pub(crate) fn run_one(path: &Path, config: &Config, program: &Path, args: &[String]) -> Finished {
     PROC.with(|slot| {
         let mut slot = slot.borrow_mut();
         // A worker that died between documents shows it when handed the next: one retry.
@@ -219,6 +295,16 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
                     kill(slot.take());
                     failed(path, DocError::Timeout(why))
                 }
+                Err(Unfinished::NotStarted) => {
+                    kill(slot.take());
+                    failed(
+                        path,
+                        DocError::Crashed(format!(
+                            "the worker did not start the document within {} s",
+                            crate::batch::START_LIMIT.as_secs()
+                        )),
+                    )
+                }
                 Err(Unfinished::Garbled(shown)) => {
                     // Out of step with its supervisor: replaced, not trusted with the next one.
                     kill(slot.take());
@@ -242,9 +328,10 @@ pub(crate) fn run_one(path: &str, config: &Config, program: &Path, args: &[Strin
     })
 }
 
-/// Kill a worker (SIGKILL) and reap it.
+/// Kill a worker and its process group (SIGKILL) and reap it.
 fn kill(proc: Option<Proc>) {
     if let Some(mut proc) = proc {
+        kill_group(proc.child.id());
         let _ = proc.child.kill();
         proc.reap();
     }
@@ -307,11 +394,13 @@ fn describe_status(status: ExitStatus) -> String {
 /// one's page count and record to standard output until the input ends.
 pub fn serve(config: &Config) -> std::io::Result<()> {
     limit_self(config.limits.memory_bytes);
+    crate::interrupt::ignore();
     // On this thread, before the first document: the compiled patterns then sit apart from
     // the documents' memory, and a worker's peak does not rise after its first long document.
     // Compiling leaves free memory in the heap; hand it back before the first document.
     crate::pattern::compile_all();
     give_back_memory();
+    slow_start();
     let config = config.clone();
     let reader = std::thread::Builder::new()
         .name("ordex-worker".into())
@@ -326,7 +415,10 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
                     // back with the process, for nothing.
                     give_back_memory();
                 }
-                let path: String = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+                let path = crate::inputs::unhex(line.trim())
+                    .map(crate::inputs::path_from_bytes)
+                    .ok_or_else(|| std::io::Error::other("a path line that is not hex"))?;
+                writeln!(out, "S").and_then(|()| out.flush())?;
                 fault(&path);
                 let mut pages_err = None;
                 let rec = process_file(&path, &config, true, &mut |n| {
@@ -352,10 +444,23 @@ pub fn serve(config: &Config) -> std::io::Result<()> {
         .unwrap_or_else(|_| Err(std::io::Error::other("the worker thread panicked")))
 }
 
+/// Fault injection for the tests of the supervisor: `ORDEX_WORKER_FAULT=startup:SECS` makes the
+/// worker take SECS seconds to start (a loaded machine).
+fn slow_start() {
+    if let Some(secs) = std::env::var("ORDEX_WORKER_FAULT")
+        .ok()
+        .and_then(|s| s.strip_prefix("startup:")?.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+    {
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(3600.0)));
+    }
+}
+
 /// Fault injection for the tests of the supervisor: `ORDEX_WORKER_FAULT=KIND:NEEDLE` makes the
 /// worker fail the way KIND says (`abort`, `overflow` of its stack, `hang`) on a path containing
 /// NEEDLE. Unset (always, outside tests), it does nothing.
-fn fault(path: &str) {
+fn fault(path: &Path) {
+    let path = path.to_string_lossy();
     let Ok(spec) = std::env::var("ORDEX_WORKER_FAULT") else {
         return;
     };
@@ -385,8 +490,10 @@ fn fault(path: &str) {
     }
 }
 
-/// Cap the address space, and end with the supervisor (Linux) so that a worker busy on an
-/// endless document does not outlive a killed run.
+/// Cap the address space, end with the supervisor (Linux; set before exec too, see
+/// [`own_group_dying_with_parent`]) so that a worker busy on an endless document does not
+/// outlive a killed run, and take the name `ordex worker` (started as /proc/self/exe, it would
+/// show as `exe`).
 #[cfg(unix)]
 fn limit_self(memory_bytes: u64) {
     let lim = libc::rlimit {
@@ -394,11 +501,15 @@ fn limit_self(memory_bytes: u64) {
         rlim_max: memory_bytes as libc::rlim_t,
     };
     // SAFETY: plain system calls on this process with valid arguments; failure is harmless
-    // (the cap is then not applied) and leaves no state behind.
+    // (the cap or the name is then not applied) and leaves no state behind. The name is a
+    // NUL-terminated literal of under 16 bytes, as PR_SET_NAME wants.
     unsafe {
         libc::setrlimit(libc::RLIMIT_AS, &lim);
         #[cfg(target_os = "linux")]
-        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+        {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            libc::prctl(libc::PR_SET_NAME, c"ordex worker".as_ptr());
+        }
     }
 }
 

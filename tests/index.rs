@@ -41,10 +41,10 @@ fn golden(name: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// `ordex search --json` on the fixture index: (exit code, hits).
+/// `ordex search --json` on the fixture index, queries in tantivy's language: (exit code, hits).
 fn search(args: &[&str]) -> (Option<i32>, Vec<Value>) {
     let out = ordex()
-        .args(["search", "--json", "--index"])
+        .args(["search", "--json", "--query-syntax", "tantivy", "--index"])
         .arg(&fixture_index().0)
         .args(args)
         .output()

@@ -98,6 +98,8 @@ pub fn clean(mut doc: Document) -> CleanDoc {
         encoding::repair(l, verdict.shift);
     }
 
+    let text_before: Vec<usize> = lines.iter().map(|l| text_lines(l)).collect();
+
     // 2. Stamps, then 3. line numbers, page by page.
     let mut stamps_per_page = Vec::new();
     let mut pages: Vec<CleanPage> = Vec::with_capacity(doc.pages.len());
@@ -148,7 +150,24 @@ pub fn clean(mut doc: Document) -> CleanDoc {
     warnings.extend(stamp_warnings);
 
     // 4. Running headers, footers, page numbers.
-    running::strip(&mut pages);
+    let stripped = running::strip(&mut pages);
+    for (page, gone, of) in stripped.kept {
+        warnings.push(format!(
+            "page {page}: {gone} of its {of} lines repeat at the same place on other pages; \
+             kept (not taken for running heads or feet)"
+        ));
+    }
+    // No page is emptied silently: one that kept under half of its lines of text says so.
+    for (p, before) in pages.iter().zip(&text_before) {
+        let after = text_lines(&p.lines);
+        if !p.needs_ocr && *before >= 4 && after * 2 < *before {
+            warnings.push(format!(
+                "page {}: cleaning left {after} of its {before} lines of text (stamps, line \
+                 numbers, running heads and feet removed)",
+                p.number
+            ));
+        }
+    }
 
     // 5. A year split in two by OCR or a kerning gap ("November 2, 20 23") is joined where the
     // document proves the year: the stamp's filing year, or the year written whole elsewhere.
@@ -249,6 +268,19 @@ fn join_split_years(line: &mut Line, years: &[String]) {
     if changed {
         *line = Line::from_words(std::mem::take(&mut line.words));
     }
+}
+
+/// Lines with a letter in them: what a reader calls the page's lines (line numbers and rules
+/// are not).
+fn text_lines(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .filter(|l| {
+            l.words
+                .iter()
+                .any(|w| w.text.chars().any(char::is_alphabetic))
+        })
+        .count()
 }
 
 /// Stamps sit in the top or bottom 15% of the page.

@@ -2,7 +2,11 @@
 //! for page numbers (which a one-page document cannot repeat).
 //!
 //! Only lines in the top and bottom bands of a page are considered, so body text that happens
-//! to repeat ("IT IS SO ORDERED.") is never touched.
+//! to repeat ("IT IS SO ORDERED.") is never touched; and only the lines at a page's edges: a
+//! head is the run of such lines from the top of the page, a foot the run from its bottom, each
+//! at most [`EDGE_LINES`] lines, never a page. A page that would still lose most of its lines (a
+//! form whose every line repeats at the same place on every page) keeps them, and [`strip`]
+//! says which pages did.
 
 use super::CleanPage;
 use crate::pattern::{Compile, Pattern};
@@ -14,6 +18,12 @@ use std::collections::HashMap;
 const TOP: f64 = 0.11;
 /// Bottom band: lines whose baseline is below this share of the page height.
 const BOTTOM: f64 = 0.90;
+/// Lines repeated word for word at the same height are heads only above this share of the
+/// page height (or feet in the bottom band).
+const PLACED_TOP: f64 = 0.3;
+/// A running head or foot is at most this many lines (a minutes form's head is the court's
+/// name in three lines and a box of two).
+pub const EDGE_LINES: usize = 6;
 
 static PAGE_NUMBER: Pattern = Pattern::new(|| {
     // "3", "- 3 -", "(3)", "Page 3", "Page 3 of 9", "3 of 9", "ii", "Page | 3"
@@ -64,9 +74,18 @@ pub fn is_page_number(text: &str) -> bool {
     !t.is_empty() && t.len() <= 20 && PAGE_NUMBER.get().is_match(t)
 }
 
-/// Remove running headers, footers and page numbers from every page. Returns how many lines
-/// were removed.
-pub fn strip(pages: &mut [CleanPage]) -> usize {
+/// What [`strip`] did.
+#[derive(Debug, Default)]
+pub struct Stripped {
+    /// Lines removed.
+    pub removed: usize,
+    /// Pages that kept their lines, with how many would have gone of how many: most of the page
+    /// repeats at the same place on other pages, which no running head or foot does.
+    pub kept: Vec<(usize, usize, usize)>,
+}
+
+/// Remove running headers, footers and page numbers from every page.
+pub fn strip(pages: &mut [CleanPage]) -> Stripped {
     let n = pages.len();
     // Each line's masked text, once.
     let keys: Vec<Vec<String>> = pages
@@ -106,7 +125,11 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
     for (p, page_keys) in pages.iter().zip(&keys) {
         let body_size = dominant_size(&p.lines);
         let goes = |(l, k): (&Line, &String)| -> bool {
+            // A head or foot repeated word for word sits near an edge (a minutes form's box
+            // under the court's name), not in the middle of the page.
+            let near_edge = l.baseline < PLACED_TOP * p.height || l.baseline > BOTTOM * p.height;
             let repeated = k.len() >= 8
+                && near_edge
                 && placed
                     .get(&(height_bucket(l), k.as_str()))
                     .copied()
@@ -136,11 +159,29 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
             let small = l.size > 0.0 && l.size < 0.85 * body_size;
             small && !top && text.len() < 100 && CASE_NO.get().is_match(&text)
         };
-        drop.push(p.lines.iter().zip(page_keys).map(goes).collect());
+        // A head is such lines among the page's first EDGE_LINES lines, a foot among its last:
+        // a pleading foot holds the page number, a rule, the paper's title and the case number,
+        // and only some of them repeat, so a line that stays does not end it.
+        let goes: Vec<bool> = p.lines.iter().zip(page_keys).map(goes).collect();
+        let mut page_drop = vec![false; goes.len()];
+        for i in (0..goes.len()).take(EDGE_LINES) {
+            page_drop[i] = goes[i];
+        }
+        for i in (0..goes.len()).rev().take(EDGE_LINES) {
+            page_drop[i] = goes[i];
+        }
+        drop.push(page_drop);
     }
-    let mut removed = 0;
+    let mut out = Stripped::default();
     for (p, page_drop) in pages.iter_mut().zip(drop) {
-        removed += page_drop.iter().filter(|d| **d).count();
+        let gone = page_drop.iter().filter(|d| **d).count();
+        // A page that would be all but emptied (a form whose every line repeats at one place)
+        // keeps its lines; a short last page that loses its foot is no such page.
+        if gone >= 3 && p.lines.len() - gone < 2 {
+            out.kept.push((p.number, gone, p.lines.len()));
+            continue;
+        }
+        out.removed += gone;
         let lines = std::mem::take(&mut p.lines);
         for (l, gone) in lines.into_iter().zip(page_drop) {
             if !gone {
@@ -162,14 +203,14 @@ pub fn strip(pages: &mut [CleanPage]) -> usize {
         };
         if n >= 2 && p.lines.len() > 1 && p.lines.last().is_some_and(|l| edge(l, false)) {
             p.lines.pop();
-            removed += 1;
+            out.removed += 1;
         }
         if n >= 2 && p.lines.len() > 1 && p.lines.first().is_some_and(|l| edge(l, true)) {
             p.lines.remove(0);
-            removed += 1;
+            out.removed += 1;
         }
     }
-    removed
+    out
 }
 
 /// Lines at the same height on different pages share a bucket (3 pt).

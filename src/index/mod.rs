@@ -48,12 +48,13 @@ const COMMIT_EVERY: usize = 5_000;
 /// The indexing memory budget shared by tantivy's writer threads.
 const WRITER_MEMORY: usize = 128 << 20;
 
-/// What can go wrong with the index (per run, not per document).
+/// What can go wrong with the index (per run, not per document). Each message says it all:
+/// none has a `source()` to print again after it.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     /// tantivy failed: I/O in the index folder, a lock held by another writer, a bad schema.
     #[error("index: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
     /// The folder could not be created or opened.
     #[error("index folder {path}: {message}")]
     Folder {
@@ -62,12 +63,24 @@ pub enum IndexError {
         /// What failed.
         message: String,
     },
-    /// The query does not parse.
+    /// The query does not parse, or is past a cap (words, nesting).
     #[error("query: {0}")]
-    Query(#[from] tantivy::query::QueryParserError),
+    Query(String),
     /// A date flag is not YYYY-MM-DD.
     #[error("not a date (YYYY-MM-DD): {0}")]
     Date(String),
+}
+
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        IndexError::Tantivy(e)
+    }
+}
+
+impl From<tantivy::query::QueryParserError> for IndexError {
+    fn from(e: tantivy::query::QueryParserError) -> Self {
+        IndexError::Query(e.to_string())
+    }
 }
 
 /// The fields of the ordex index schema, by name.
@@ -319,12 +332,28 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 }
 
 /// Open the ordex index in `dir`, creating the folder and an empty index if needed. An index of
-/// another schema is an error, never overwritten.
+/// another schema is an error, never overwritten; so is a folder that holds anything but an
+/// ordex index (no index is written into it).
 pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
     let folder_err = |e: &dyn std::fmt::Display| IndexError::Folder {
         path: dir.display().to_string(),
         message: e.to_string(),
     };
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => return Err(folder_err(&"not a folder")),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(dir).map_err(|e| folder_err(&e))?;
+            if entries.next().is_some() {
+                if !dir.join("meta.json").is_file() {
+                    return Err(folder_err(
+                        &"holds files but no ordex index; not writing an index into it (use                           a new or empty folder)",
+                    ));
+                }
+                return open_existing(dir);
+            }
+        }
+        Err(_) => {}
+    }
     std::fs::create_dir_all(dir).map_err(|e| folder_err(&e))?;
     let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(|e| folder_err(&e))?;
     let (schema, fields) = schema();
@@ -385,8 +414,14 @@ impl IndexSink {
     }
 
     /// Index one record (as JSON). Returns whether it was indexed (false: error record,
-    /// skipped). A document with the same sha256 already in the index is replaced.
+    /// skipped). The last record of a path is the one that counts: what the index held for
+    /// its path is removed first (an error record leaves the path out); a document with the
+    /// same sha256 (the same file under another path) is replaced.
     pub fn add(&mut self, rec: &Value) -> Result<bool, IndexError> {
+        if let Some(path) = rec["source"]["path"].as_str() {
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.path, path));
+        }
         let Some(doc) = IndexDoc::from_record(rec) else {
             self.summary.skipped += 1;
             return Ok(false);
@@ -401,6 +436,49 @@ impl IndexSink {
             self.since_commit = 0;
         }
         Ok(true)
+    }
+
+    /// Path → sha256 of every document the index holds (as committed): what a rerun need not
+    /// read again. Read from the term dictionaries, not from the stored documents.
+    pub fn indexed(&self) -> Result<std::collections::HashMap<String, String>, IndexError> {
+        use tantivy::{DocSet, TERMINATED};
+        let searcher = self.index.reader()?.searcher();
+        let mut out = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let alive = segment.alive_bitset();
+            let values = |field: Field| -> Result<Vec<Option<String>>, IndexError> {
+                let mut by_doc = vec![None; segment.max_doc() as usize];
+                let inverted = segment.inverted_index(field)?;
+                let mut terms = inverted
+                    .terms()
+                    .stream()
+                    .map_err(tantivy::TantivyError::from)?;
+                while terms.advance() {
+                    let text = String::from_utf8_lossy(terms.key()).into_owned();
+                    let mut postings = inverted
+                        .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                        .map_err(tantivy::TantivyError::from)?;
+                    while postings.doc() != TERMINATED {
+                        let d = postings.doc();
+                        if alive.is_none_or(|a| a.is_alive(d)) {
+                            if let Some(slot) = by_doc.get_mut(d as usize) {
+                                *slot = Some(text.clone());
+                            }
+                        }
+                        postings.advance();
+                    }
+                }
+                Ok(by_doc)
+            };
+            let paths = values(self.fields.path)?;
+            let ids = values(self.fields.id)?;
+            for (path, id) in paths.into_iter().zip(ids) {
+                if let (Some(path), Some(id)) = (path, id) {
+                    out.insert(path, id);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Commit, wait for merges, and count the documents in the index.

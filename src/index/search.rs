@@ -1,9 +1,16 @@
-//! Query the embedded index: tantivy's query language plus filters, BM25 ranking, snippets.
+//! Query the embedded index: literal queries (or tantivy's query language) plus filters, BM25
+//! ranking, snippets.
 //!
-//! The user's query is parsed by tantivy's `QueryParser` over the text fields (title, body,
-//! order clauses, parties, judge, court, case numbers), terms joined by AND unless the query
-//! says `OR`; `field:term`, `"phrases"`, `+must -not`, `court_id:/cacd` and
-//! `filed:[2020-10-01T00:00:00Z TO 2020-12-31T00:00:00Z]` work as tantivy documents them.
+//! A query is read literally by default ([`Syntax::Literal`]): every word the user types is
+//! required, as the index's analyser splits it (punctuation ignored, so `12(b)(6)` is the words
+//! 12, b and 6, and `Plaintiff's motion` is plaintiff, s and motion), and `"quoted words"` are
+//! a phrase; each word or phrase may match in any of the text fields (title, counted double,
+//! body, order clauses, parties, judge, court, case numbers). A query with no word matches
+//! every document (the filters then choose). With [`Syntax::Tantivy`] the query is parsed by
+//! tantivy's `QueryParser` over the same fields, terms joined by AND unless the query says
+//! `OR`; `field:term`, `"phrases"`, `+must -not`, `court_id:/cacd` and
+//! `filed:[2020-10-01T00:00:00Z TO 2020-12-31T00:00:00Z]` work as tantivy documents them, and
+//! parentheses nest at most [`MAX_DEPTH`] deep (tantivy's parser recurses on them).
 //! The flags (court, judge, filed dates) are filters: they are added as required clauses with
 //! a score of zero, so the ranking is the BM25 score of the query alone.
 
@@ -15,7 +22,8 @@ use std::ops::Bound;
 use std::path::Path;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TokenStream;
@@ -23,12 +31,30 @@ use tantivy::{Index, Searcher, TantivyDocument, Term};
 
 /// The length of a snippet, in bytes (about as many characters in English).
 const SNIPPET_BYTES: usize = 240;
+/// Longest query, in bytes: the longest single argument Linux passes to a program (128 KB).
+pub const MAX_QUERY_BYTES: usize = 128 << 10;
+/// Most words and phrases a literal query holds.
+pub const MAX_WORDS: usize = 256;
+/// Deepest nesting of parentheses in a tantivy-syntax query.
+pub const MAX_DEPTH: usize = 32;
+
+/// How a query's text is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Syntax {
+    /// Every word required, "quoted words" a phrase, nothing else special.
+    #[default]
+    Literal,
+    /// tantivy's query language.
+    Tantivy,
+}
 
 /// A search: the query and its filters.
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest {
-    /// In tantivy's query language.
+    /// What to find, read as `syntax` says.
     pub query: String,
+    /// How `query` is read.
+    pub syntax: Syntax,
     /// Only this court (`caption.court_id`, e.g. "cand").
     pub court: Option<String>,
     /// Only documents of this type (`doc_type`, e.g. "order").
@@ -81,7 +107,15 @@ pub struct Results {
 /// Run a search on the index in `dir`.
 pub fn search(dir: &Path, req: &SearchRequest) -> Result<Results, IndexError> {
     let (index, f) = open_existing(dir)?;
-    let user_query = parse(&index, &f, &req.query)?;
+    if req.query.len() > MAX_QUERY_BYTES {
+        return Err(IndexError::Query(format!(
+            "longer than {MAX_QUERY_BYTES} bytes"
+        )));
+    }
+    let user_query = match req.syntax {
+        Syntax::Literal => literal(&index, &f, &req.query)?,
+        Syntax::Tantivy => parse(&index, &f, &req.query)?,
+    };
     let query = with_filters(&index, &f, user_query.box_clone(), req)?;
     let reader = index.reader()?;
     let searcher = reader.searcher();
@@ -132,20 +166,119 @@ fn word_weights(
     Ok(weights)
 }
 
-/// Parse the user's query over the text fields, AND by default, titles weighing double.
+/// The text fields a query's words are looked for in.
+fn text_fields(f: &Fields) -> [Field; 7] {
+    [
+        f.title,
+        f.body,
+        f.clause,
+        f.party,
+        f.judge,
+        f.court,
+        f.case_number,
+    ]
+}
+
+/// The deepest nesting of parentheses in `query`, outside quotes.
+fn depth(query: &str) -> usize {
+    let (mut now, mut most, mut quoted) = (0usize, 0usize, false);
+    for c in query.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                now += 1;
+                most = most.max(now);
+            }
+            ')' if !quoted => now = now.saturating_sub(1),
+            _ => {}
+        }
+    }
+    most
+}
+
+/// A literal query: each word (as the index's analysers split it) and each "quoted phrase" is
+/// required, in any text field; no word at all matches every document.
+fn literal(index: &Index, f: &Fields, query: &str) -> Result<Box<dyn Query>, IndexError> {
+    // Text between quotes is a phrase; an unclosed quote runs to the end.
+    let parts: Vec<(bool, &str)> = query
+        .split('"')
+        .enumerate()
+        .map(|(i, part)| (i % 2 == 1, part))
+        .collect();
+    let fields = text_fields(f);
+    let mut analyzers = Vec::with_capacity(fields.len());
+    for &field in &fields {
+        analyzers.push((field, index.tokenizer_for_field(field)?));
+    }
+    let mut splitter =
+        tantivy::tokenizer::TextAnalyzer::from(tantivy::tokenizer::SimpleTokenizer::default());
+    let mut required: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut add = |alternatives: Vec<(Occur, Box<dyn Query>)>| -> Result<(), IndexError> {
+        if alternatives.is_empty() {
+            // No field keeps this word (too long to index): it was dropped from every
+            // document too, so it cannot be asked for.
+            return Ok(());
+        }
+        if required.len() == MAX_WORDS {
+            return Err(IndexError::Query(format!(
+                "more than {MAX_WORDS} words; use fewer"
+            )));
+        }
+        required.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+        Ok(())
+    };
+    for (phrase, text) in parts {
+        let mut pieces: Vec<String> = Vec::new();
+        if phrase {
+            pieces.push(text.to_string());
+        } else {
+            let mut stream = splitter.token_stream(text);
+            while stream.advance() {
+                pieces.push(stream.token().text.clone());
+            }
+        }
+        for piece in pieces {
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (field, analyzer) in analyzers.iter_mut() {
+                let mut terms: Vec<(usize, Term)> = Vec::new();
+                let mut stream = analyzer.token_stream(&piece);
+                while stream.advance() {
+                    let t = stream.token();
+                    terms.push((t.position, Term::from_field_text(*field, &t.text)));
+                }
+                let q: Box<dyn Query> = match terms.len() {
+                    0 => continue,
+                    1 => Box::new(TermQuery::new(
+                        terms.remove(0).1,
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    _ => Box::new(PhraseQuery::new_with_offset(terms)),
+                };
+                let q: Box<dyn Query> = if *field == f.title {
+                    Box::new(BoostQuery::new(q, 2.0))
+                } else {
+                    q
+                };
+                alternatives.push((Occur::Should, q));
+            }
+            add(alternatives)?;
+        }
+    }
+    if required.is_empty() {
+        return Ok(Box::new(AllQuery));
+    }
+    Ok(Box::new(BooleanQuery::new(required)))
+}
+
+/// Parse the user's query in tantivy's language over the text fields, AND by default, titles
+/// weighing double.
 fn parse(index: &Index, f: &Fields, query: &str) -> Result<Box<dyn Query>, IndexError> {
-    let mut parser = QueryParser::for_index(
-        index,
-        vec![
-            f.title,
-            f.body,
-            f.clause,
-            f.party,
-            f.judge,
-            f.court,
-            f.case_number,
-        ],
-    );
+    if depth(query) > MAX_DEPTH {
+        return Err(IndexError::Query(format!(
+            "parentheses nest more than {MAX_DEPTH} deep"
+        )));
+    }
+    let mut parser = QueryParser::for_index(index, text_fields(f).to_vec());
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, 2.0);
     Ok(parser.parse_query(query)?)
@@ -286,6 +419,14 @@ pub fn format_hit(rank: usize, hit: &Hit, open: &str, close: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn depth_counts_parentheses_outside_quotes() {
+        assert_eq!(depth("a (b (c)) d"), 2);
+        assert_eq!(depth("\"((((\" a"), 0);
+        assert_eq!(depth(&"(".repeat(60_000)), 60_000);
+        assert_eq!(depth("a) ) (b"), 1);
+    }
 
     #[test]
     fn marks_wrap_each_highlight() {

@@ -26,7 +26,7 @@ pub mod hocr;
 pub mod tesseract;
 
 use crate::pdf::layout::{build_lines, push_char};
-use crate::pdf::raster::{page_rasters, Raster};
+use crate::pdf::raster::{page_rasters_capped, Raster};
 use crate::pdf::{Glyph, Line, Page};
 use hocr::OcrWord;
 use std::time::Instant;
@@ -64,15 +64,20 @@ pub struct OcrRun {
     pub pages: Vec<OcrPage>,
     /// Pages that could not be read, and why.
     pub warnings: Vec<String>,
+    /// A page image past one of the caps: the document's error.
+    pub limit: Option<crate::error::DocError>,
 }
 
 /// OCR `wanted` (1-based page numbers) of the PDF in `bytes`, whose extracted pages are
-/// `pages`. Stops starting pages at `deadline` and kills a page still running then.
+/// `pages`. Stops starting pages at `deadline` and kills a page still running then. Page
+/// images are made under the caps of `limits`; one past a cap ends the run with
+/// [`OcrRun::limit`] set.
 pub fn ocr_pages(
     bytes: crate::pdf::Bytes,
     pages: &[Page],
     wanted: &[usize],
     deadline: Instant,
+    limits: &crate::Limits,
 ) -> OcrRun {
     let mut run = OcrRun::default();
     if wanted.is_empty() {
@@ -85,7 +90,7 @@ pub fn ocr_pages(
             return run;
         }
     }
-    page_rasters(bytes, wanted, MIN_DPI, MAX_DPI, |number, raster| {
+    let made = page_rasters_capped(bytes, wanted, MIN_DPI, MAX_DPI, limits, |number, raster| {
         let Some(page) = pages.get(number.wrapping_sub(1)) else {
             return true;
         };
@@ -120,6 +125,7 @@ pub fn ocr_pages(
         }
         true
     });
+    run.limit = made.err();
     run
 }
 

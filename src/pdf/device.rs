@@ -132,6 +132,10 @@ impl<'a> Device<'a> for Collector {
         let mut rotated_words: Vec<(char, Point)> = Vec::new();
         for g in run.glyphs() {
             self.seen += 1;
+            // Past the cap the page is refused: the rest of the run is not worth keeping.
+            if self.seen > self.cap {
+                break;
+            }
             // Glyph space is 1/1000 em; the combined transform maps it to display space.
             let t = props.transform * g.transform();
             let [a, b, c, d, e, f] = t.as_coeffs();

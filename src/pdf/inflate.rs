@@ -1,12 +1,18 @@
-//! Caps on decompressed bytes, enforced where the bytes are made.
+//! Caps on decoded bytes, and on what numbers in a file may make the engine allocate, enforced
+//! where the bytes are made.
 //!
-//! The engine's Flate decoder (hayro-syntax, patched: `inflate_cap`) stops a stream at the
-//! per-stream cap as it inflates, and counts the distinct streams it decodes (each object once)
-//! against the per-document cap. So a decompression bomb costs at most the cap, and a stream
-//! that is never read (an embedded font the text does not need, an image) costs nothing.
-//! Images are not decoded when text is read; the OCR raster, which decodes them, runs after the
-//! caps are lifted and is bounded by the worker's memory cap. Only Flate output is capped: the
-//! other filters are bounded by their input, or (LZW) by the memory cap.
+//! The engine's decoders (hayro-syntax, patched: `inflate_cap`) stop a stream at the
+//! per-stream cap as they decode, every filter and each filter of a chain (Flate, LZW,
+//! RunLength, ASCII85 and ASCIIHex; CCITT, JBIG2, DCT and JPX by the size they are about to
+//! decode to), and count the distinct streams decoded (each object once) against the
+//! per-document cap. So a decompression bomb costs at most the cap, and a stream that is never
+//! read (an embedded font the text does not need, an image) costs nothing. Allocations sized by
+//! numbers read from the file (a sampled function's table, an image's pixels) are checked
+//! against the per-stream cap before they are made, and a text run stops collecting glyphs at
+//! the per-page glyph cap (the engine would otherwise make a positioned glyph for every code of
+//! a string of millions). Width ranges of fonts are clamped to the codes and CIDs that exist
+//! (hayro-font). Images are not decoded when text is read; the OCR raster, which decodes them,
+//! runs under the same caps ([`Caps::set`] there too).
 
 use crate::error::DocError;
 use crate::Limits;
@@ -22,6 +28,7 @@ impl Caps {
         set_inflate_caps(Some(InflateCaps {
             stream_bytes: limits.stream_bytes,
             total_bytes: limits.document_bytes,
+            glyphs: limits.glyphs_per_page as u64,
         }));
         Caps
     }
@@ -45,6 +52,15 @@ pub(super) fn check(limits: &Limits) -> Result<(), DocError> {
         Some(InflateBreach::Total(_)) => Err(DocError::Limit(format!(
             "the document's streams inflate to more than {} MB (--max-document-mb)",
             limits.document_bytes >> 20
+        ))),
+        Some(InflateBreach::Alloc { what, bytes }) => Err(DocError::Limit(format!(
+            "{what} would take {} MB, over the cap of {} MB (--max-stream-mb)",
+            bytes >> 20,
+            limits.stream_bytes >> 20
+        ))),
+        Some(InflateBreach::Glyphs) => Err(DocError::Limit(format!(
+            "a text run draws more than {} glyphs (--max-glyphs-per-page)",
+            limits.glyphs_per_page
         ))),
     }
 }

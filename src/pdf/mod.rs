@@ -105,7 +105,33 @@ const MAP_FROM: u64 = 256 << 10;
 /// [`MAP_FROM`] bytes, read otherwise.
 pub fn read_file(path: &str, map: bool) -> std::io::Result<FileBytes> {
     let file = std::fs::File::open(path)?;
-    if map && file.metadata()?.len() >= MAP_FROM {
+    let len = file.metadata()?.len();
+    read_open(file, len, map, u64::MAX).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        ReadError::OverCap(n) => std::io::Error::other(format!("{n} bytes, over the cap")),
+    })
+}
+
+/// Why [`read_open`] gave no bytes.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Reading failed.
+    Io(std::io::Error),
+    /// The file held more than the cap (it grew since it was measured): at least this many
+    /// bytes.
+    OverCap(u64),
+}
+
+/// The bytes of an open regular file of `len` bytes: mapped when `map` is set and it is at
+/// least [`MAP_FROM`] bytes, read otherwise; never more than `cap` bytes are read (a file that
+/// grows while it is read stops there).
+pub fn read_open(
+    file: std::fs::File,
+    len: u64,
+    map: bool,
+    cap: u64,
+) -> Result<FileBytes, ReadError> {
+    if map && len >= MAP_FROM && len <= cap {
         // SAFETY: the map is read only and private. Another process truncating the file
         // while it is mapped makes a read fault (SIGBUS); the callers that ask for a map are
         // worker processes, where the supervisor turns that into one error record.
@@ -113,8 +139,15 @@ pub fn read_file(path: &str, map: bool) -> std::io::Result<FileBytes> {
             return Ok(FileBytes::Mapped(m));
         }
     }
-    let mut v = Vec::new();
-    std::io::Read::read_to_end(&mut &file, &mut v)?;
+    let mut v = Vec::with_capacity(usize::try_from(len.min(cap)).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&file, cap.saturating_add(1)),
+        &mut v,
+    )
+    .map_err(ReadError::Io)?;
+    if v.len() as u64 > cap {
+        return Err(ReadError::OverCap(v.len() as u64));
+    }
     Ok(FileBytes::Read(v))
 }
 

@@ -89,15 +89,42 @@ pub fn page_rasters(
     pages: &[usize],
     min_dpi: f64,
     max_dpi: f64,
-    mut each: impl FnMut(usize, Option<Raster>) -> bool,
+    each: impl FnMut(usize, Option<Raster>) -> bool,
 ) {
+    let _ = rasters(bytes, pages, min_dpi, max_dpi, None, each);
+}
+
+/// [`page_rasters`] under the caps of `limits` (as `load` reads a document's text): a stream
+/// or an image past a cap stops the run with the `limit` error that says which.
+pub fn page_rasters_capped(
+    bytes: super::Bytes,
+    pages: &[usize],
+    min_dpi: f64,
+    max_dpi: f64,
+    limits: &crate::Limits,
+    each: impl FnMut(usize, Option<Raster>) -> bool,
+) -> Result<(), crate::error::DocError> {
+    rasters(bytes, pages, min_dpi, max_dpi, Some(limits), each)
+}
+
+fn rasters(
+    bytes: super::Bytes,
+    pages: &[usize],
+    min_dpi: f64,
+    max_dpi: f64,
+    limits: Option<&crate::Limits>,
+    mut each: impl FnMut(usize, Option<Raster>) -> bool,
+) -> Result<(), crate::error::DocError> {
+    let _caps = limits.map(super::inflate::Caps::set);
+    let check = || limits.map_or(Ok(()), super::inflate::check);
     let Ok(pdf) = Pdf::new(bytes) else {
+        check()?;
         for &n in pages {
             if !each(n, None) {
-                return;
+                return Ok(());
             }
         }
-        return;
+        return Ok(());
     };
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();
@@ -121,10 +148,13 @@ pub fn page_rasters(
         }
     };
     for &n in pages {
-        if !each(n, raster(n)) {
-            return;
+        let image = raster(n);
+        check()?;
+        if !each(n, image) {
+            return Ok(());
         }
     }
+    Ok(())
 }
 
 /// Render a page whole at `dpi` (less for a huge page), grayscale on white.

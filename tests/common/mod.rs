@@ -118,3 +118,125 @@ pub fn pleading_page(page: usize, of: usize, first: usize, body: &[&'static str]
     }
     ops
 }
+
+/// A one-page PDF whose page draws `content`, a stream with `dict` in its dictionary (e.g.
+/// `/Filter /LZWDecode`), under a Helvetica font named /F1 and `resources` besides (inside the
+/// page's resource dictionary, e.g. `/ColorSpace << ... >>`); `extra` objects are numbered from
+/// 6 and may be referred to from `dict` or `resources`.
+pub fn one_page_pdf(dict: &str, content: &[u8], resources: &str, extra: &[Vec<u8>]) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> {resources} >> /Contents 4 0 R >>"
+        )
+        .into_bytes(),
+        [
+            format!("<< /Length {} {dict} >>\nstream\n", content.len()).as_bytes(),
+            content,
+            b"\nendstream",
+        ]
+        .concat(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ];
+    objects.extend(extra.iter().cloned());
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// LZW data (PDF's LZWDecode, early change) that decodes to at least `bytes` spaces: codes that
+/// each define the next, up to a full table, then the longest code (3,839 bytes) over and over,
+/// so that the output is about 2,500 times the input: a decompression bomb.
+pub fn lzw_bomb(bytes: usize) -> Vec<u8> {
+    let mut bits = BitWriter::default();
+    // The table's size as the decoder sees it, which sets each code's width.
+    let mut size = 258usize;
+    let width = |size: usize| match size + 1 {
+        n if n >= 2048 => 12,
+        n if n >= 1024 => 11,
+        n if n >= 512 => 10,
+        _ => 9,
+    };
+    bits.put(256, 9); // clear table
+    bits.put(32, width(size));
+    let mut made = 1usize;
+    for code in 258..4096usize {
+        bits.put(code as u32, width(size));
+        size += 1;
+        made += code - 256;
+    }
+    while made < bytes {
+        bits.put(4095, width(size));
+        made += 4095 - 256;
+    }
+    bits.put(257, width(size)); // end of data
+    bits.finish()
+}
+
+/// Bits written most significant first.
+#[derive(Default)]
+pub struct BitWriter {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl BitWriter {
+    /// Append the low `width` bits of `value`.
+    pub fn put(&mut self, value: u32, width: u32) {
+        self.acc = (self.acc << width) | u64::from(value);
+        self.n += width;
+        while self.n >= 8 {
+            self.n -= 8;
+            self.out.push((self.acc >> self.n) as u8);
+        }
+    }
+
+    /// The bytes, the last one padded with zero bits.
+    pub fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.out.push((self.acc << (8 - self.n)) as u8);
+        }
+        self.out
+    }
+}
+
+/// RunLength data decoding to at least `bytes` spaces: 2 bytes of input per 128 of output.
+pub fn run_length_bomb(bytes: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes / 64 + 1);
+    for _ in 0..bytes.div_ceil(128) {
+        out.extend_from_slice(&[129, b' ']);
+    }
+    out.push(128);
+    out
+}
+
+/// zlib-compress `data` (for a /FlateDecode stream).
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(data).unwrap();
+    z.finish().unwrap()
+}

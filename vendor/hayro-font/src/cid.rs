@@ -435,6 +435,10 @@ fn load_program(descriptor: &Dict<'_>, loader: &FontLoader<'_>) -> Option<FontPr
     loader.programs.load(&stream)
 }
 
+/// ORDEX-PATCH: the largest CID there is (PDF 32000-1, Annex C): a `/W` range past it names
+/// nothing, and `[0 4294967295 500]` made four billion entries.
+const MAX_CID: u32 = 65_535;
+
 fn read_widths(arr: &Array<'_>) -> Option<FxHashMap<u32, f32>> {
     let mut map = FxHashMap::default();
     let mut iter = arr.flex_iter();
@@ -446,7 +450,7 @@ fn read_widths(arr: &Array<'_>) -> Option<FxHashMap<u32, f32>> {
                 first = first.checked_add(1)?;
             }
         } else if let Some((first, second, width)) = iter.next::<(u32, u32, f32)>() {
-            for i in first..=second {
+            for i in first..=second.min(MAX_CID) {
                 map.insert(i, width);
             }
         } else {
@@ -472,7 +476,7 @@ fn read_widths2(arr: &Array<'_>) -> Option<FxHashMap<u32, [f32; 3]>> {
                 first = first.checked_add(1)?;
             }
         } else if let Some((first, second, w, v1, v2)) = iter.next::<(u32, u32, f32, f32, f32)>() {
-            for i in first..=second {
+            for i in first..=second.min(MAX_CID) {
                 map.insert(i, [w, v1, v2]);
             }
         } else {

@@ -377,7 +377,12 @@ pub(crate) fn read_widths(dict: &Dict<'_>, descriptor: &Dict<'_>) -> Option<(Vec
     let missing_width = descriptor.get::<f32>(MISSING_WIDTH).unwrap_or(0.0);
 
     if let (Some(fc), Some(lc), Some(w)) = (first_char, last_char, widths_arr) {
-        let iter = w.iter::<f32>().take(lc.checked_sub(fc)?.checked_add(1)?);
+        // ORDEX-PATCH: codes of a simple font are bytes, so entries past the 257 kept below are
+        // never read; a `FirstChar` of billions made as many `Missing` entries first.
+        const KEPT: usize = u8::MAX as usize + 2;
+        let count = lc.checked_sub(fc)?.checked_add(1)?;
+        let fc = fc.min(KEPT);
+        let iter = w.iter::<f32>().take(count.min(KEPT - fc));
 
         for _ in 0..fc {
             widths.push(Width::Missing);

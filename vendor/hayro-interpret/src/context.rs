@@ -76,6 +76,10 @@ pub struct Context<'a> {
     pub(crate) ocg_state: OcgState,
     nesting_depth: u32,
     pub(crate) glyph_scratch: Vec<PositionedGlyph<'a>>,
+    /// ORDEX-PATCH: the most glyphs one text run may collect (hayro-syntax's `glyph_cap`, read
+    /// once per context): a string of millions of codes stops there instead of allocating a
+    /// positioned glyph for each.
+    pub(crate) glyph_cap: usize,
     /// ORDEX-PATCH: the paint of glyph runs drawn for a device that does not read it (see
     /// [`crate::Device::reads_glyph_paint`]): opaque black, made once per context.
     unread_paint: Color,
@@ -125,6 +129,8 @@ impl<'a> Context<'a> {
             ocg_state,
             nesting_depth,
             glyph_scratch: Vec::new(),
+            glyph_cap: hayro_syntax::inflate_cap::glyph_cap()
+                .map_or(usize::MAX, |c| usize::try_from(c).unwrap_or(usize::MAX)),
             unread_paint: Color::new(ColorSpace::device_gray(), smallvec![0.0], 1.0),
         }
     }

@@ -78,6 +78,13 @@ impl Type0 {
             return None;
         }
 
+        // ORDEX-PATCH: `Size` comes from the file, and with one-bit samples the table is 32
+        // times the stream's bytes: checked against the caps first (hayro-syntax's `allow`).
+        let table = (stride as u64).saturating_mul(size_of::<f32>() as u64);
+        if !hayro_syntax::inflate_cap::allow("a sampled function's table", table) {
+            return None;
+        }
+
         let mut reader = BitReader::new(&decoded);
         let samples = (0..stride)
             .map(|_| reader.read(bits_per_sample).map(|sample| sample as f32))

@@ -40,10 +40,20 @@ pub(crate) fn append_text_string<'a>(
     let show_glyphs = matches!(font, TextStateFont::Font(_))
         || (matches!(font, TextStateFont::Fallback(_)) && bytes.is_ascii());
 
+    // ORDEX-PATCH: a run stops collecting glyphs at the glyph cap (see `Context::glyph_cap`).
+    // A code is at least a byte, so a string that cannot reach the cap is not checked glyph
+    // by glyph.
+    let capped = ctx.glyph_scratch.len().saturating_add(bytes.len()) > ctx.glyph_cap;
+
     let mut cur_idx = 0;
     while cur_idx < bytes.len() {
         let (code, adv) = font.read_code(bytes, cur_idx);
         cur_idx += adv;
+
+        if capped && ctx.glyph_scratch.len() >= ctx.glyph_cap {
+            hayro_syntax::inflate_cap::glyphs_over();
+            return;
+        }
 
         if show_glyphs && ctx.ocg_state.is_visible() {
             let origin_displacement = font.origin_displacement(code);

@@ -55,10 +55,17 @@ pub(crate) fn decode(data: &[u8]) -> Option<Vec<u8>> {
         Some(())
     };
 
-    let mut decoded = Vec::with_capacity(data.len() * 4 / 5);
+    // ORDEX-PATCH: `z` makes 4 bytes of 1; under the decode caps (see `inflate_cap`) the
+    // output stops at the stream's cap, and the first allocation does not pass it.
+    let limit = crate::inflate_cap::output_limit();
+    let mut decoded = Vec::with_capacity((data.len() * 4 / 5).min(limit.saturating_add(1)));
     let mut group = Vec::with_capacity(5);
 
     loop {
+        if decoded.len() > limit {
+            crate::inflate_cap::mark_over();
+            return None;
+        }
         let Some(b) = read_byte() else {
             // Be lenient and accept what we have (see PDFBOX-5910).
             flush_group(&mut group, &mut decoded)?;

@@ -5,7 +5,12 @@ use crate::util::ByteBuf;
 use alloc::vec::Vec;
 
 pub(crate) fn decode(data: &[u8]) -> Option<Vec<u8>> {
-    decode_into(data)
+    let decoded: Vec<u8> = decode_into(data)?;
+    // ORDEX-PATCH: half its input, so counted at the end (see `inflate_cap`).
+    if crate::inflate_cap::over(decoded.len() as u64) {
+        return None;
+    }
+    Some(decoded)
 }
 
 pub(crate) fn decode_into<B: ByteBuf>(data: &[u8]) -> Option<B> {

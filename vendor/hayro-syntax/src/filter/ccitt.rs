@@ -24,6 +24,12 @@ pub(crate) fn decode(
         params.get::<u32>(ROWS).unwrap_or(0)
     };
     let output_len = (columns as usize).checked_mul(rows as usize)?;
+    // ORDEX-PATCH: the pixels about to be decoded are counted against the decode caps (see
+    // `inflate_cap`) before they are allocated; with the rows unknown, as the output grows.
+    if crate::inflate_cap::over(output_len as u64) {
+        return None;
+    }
+    let limit = crate::inflate_cap::output_limit();
 
     let settings = DecodeSettings {
         columns,
@@ -60,6 +66,8 @@ pub(crate) fn decode(
             /// The bits of the last byte in a row that belong to the image.
             last_byte_mask: u8,
             decoded_rows: u32,
+            limit: usize,
+            over: bool,
         }
 
         impl Decoder for BitPackDecoder {
@@ -69,6 +77,11 @@ pub(crate) fn decode(
 
                 // If the number of rows is unknown, the output grows on demand.
                 if self.output.len() < end {
+                    // ORDEX-PATCH: up to the decode cap.
+                    if end > self.limit {
+                        self.over = true;
+                        return;
+                    }
                     self.output.resize(end, self.white);
                 }
 
@@ -106,9 +119,15 @@ pub(crate) fn decode(
             white,
             last_byte_mask: 0xFF_u8 << ((8 - columns % 8) % 8),
             decoded_rows: 0,
+            limit,
+            over: false,
         };
         let mut context = DecoderContext::new(settings);
         let result = hayro_ccitt::decode(data, &mut decoder, &mut context);
+        if decoder.over {
+            crate::inflate_cap::mark_over();
+            return None;
+        }
 
         // If we decoded at least one row, let's be lenient and return what we got.
         // See also 0001763.pdf.
@@ -127,6 +146,8 @@ pub(crate) fn decode(
             columns: u32,
             white: u8,
             decoded_rows: u32,
+            limit: usize,
+            over: bool,
         }
 
         impl Decoder for Luma8Decoder {
@@ -136,6 +157,11 @@ pub(crate) fn decode(
 
                 // If the number of rows is unknown, the output grows on demand.
                 if self.output.len() < end {
+                    // ORDEX-PATCH: up to the decode cap.
+                    if end > self.limit {
+                        self.over = true;
+                        return;
+                    }
                     self.output.resize(end, self.white);
                 }
 
@@ -154,9 +180,15 @@ pub(crate) fn decode(
             columns,
             white,
             decoded_rows: 0,
+            limit,
+            over: false,
         };
         let mut context = DecoderContext::new(settings);
         let result = hayro_ccitt::decode(data, &mut decoder, &mut context);
+        if decoder.over {
+            crate::inflate_cap::mark_over();
+            return None;
+        }
 
         if result.is_err() && decoder.decoded_rows == 0 {
             return None;

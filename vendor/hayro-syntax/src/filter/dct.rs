@@ -60,6 +60,14 @@ pub(crate) fn decode(
         out_colorspace = ColorSpace::RGB;
     }
 
+    // ORDEX-PATCH: the pixels about to be decoded are counted against the decode caps (see
+    // `inflate_cap`) before the decoder allocates them.
+    let (w, h) = decoder.dimensions()?;
+    let bytes = (w as u64) * (h as u64) * (out_colorspace.num_components().max(1) as u64);
+    if crate::inflate_cap::over(bytes) {
+        return None;
+    }
+
     decoder.set_options(DecoderOptions::default().jpeg_set_out_colorspace(out_colorspace));
     let mut decoded = decoder.decode().ok()?;
 

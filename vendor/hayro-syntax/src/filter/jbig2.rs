@@ -27,6 +27,12 @@ pub(crate) fn decode(
         .ok()?;
     let page = hayro_jbig2::Page::new_embedded(data, globals.as_ref(), &settings).ok()?;
 
+    // ORDEX-PATCH: the page's pixels (8-bit, the larger form) are counted against the decode
+    // caps (see `inflate_cap`) before they are allocated.
+    if crate::inflate_cap::over(u64::from(page.width()) * u64::from(page.height())) {
+        return None;
+    }
+
     // Whenever possible (if we don't have an indexed color space), we convert
     // the data as 8-bit instead of 1-bit, so that it can be easier converted
     // into an RGBA8 image.

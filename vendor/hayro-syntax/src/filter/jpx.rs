@@ -30,6 +30,11 @@ pub(crate) fn decode(data: &[u8], params: &ImageDecodeParams) -> Option<FilterRe
 
     let width = image.width();
     let height = image.height();
+    // ORDEX-PATCH: the pixels about to be decoded (8-bit, up to five channels) are counted
+    // against the decode caps (see `inflate_cap`) before the decoder allocates them.
+    if crate::inflate_cap::over(u64::from(width) * u64::from(height) * 5) {
+        return None;
+    }
     let bpc = if params.is_indexed {
         params.bpc.unwrap_or(image.original_bit_depth())
     } else {

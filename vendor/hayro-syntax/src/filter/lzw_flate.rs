@@ -617,8 +617,15 @@ pub(crate) mod lzw {
         let mut reader = BitReader::new(data);
         let mut decoded = vec![];
         let mut prev = None;
+        // ORDEX-PATCH: a 12-bit code makes up to 4,096 bytes; under the decode caps (see
+        // `inflate_cap`) the output stops at the stream's cap as it grows.
+        let limit = crate::inflate_cap::output_limit();
 
         loop {
+            if decoded.len() > limit {
+                crate::inflate_cap::mark_over();
+                return None;
+            }
             let next = match reader.read(bit_size) {
                 Some(code) => code as usize,
                 None => {
@@ -742,12 +749,14 @@ struct PredictorParams {
 }
 
 impl PredictorParams {
-    fn bits_per_pixel(&self) -> u8 {
-        self.bits_per_component * self.colors
+    // ORDEX-PATCH: in usize and checked: `Colors` and `Columns` come from the file, and their
+    // product overflowed (a zero row length, then a division by zero).
+    fn bits_per_pixel(&self) -> usize {
+        usize::from(self.bits_per_component) * usize::from(self.colors)
     }
 
-    fn row_length_in_bytes(&self) -> usize {
-        (self.columns * self.bits_per_pixel() as usize).div_ceil(8)
+    fn row_length_in_bytes(&self) -> Option<usize> {
+        Some(self.columns.checked_mul(self.bits_per_pixel())?.div_ceil(8))
     }
 }
 
@@ -781,7 +790,7 @@ fn apply_predictor(data: Vec<u8>, params: &PredictorParams) -> Option<Vec<u8>> {
         i => {
             let is_png_predictor = i >= 10;
 
-            let row_len = params.row_length_in_bytes();
+            let row_len = params.row_length_in_bytes()?;
 
             let total_row_len = if is_png_predictor {
                 // + 1 Because each row must start with the predictor that is used for PNG predictors.
@@ -790,17 +799,20 @@ fn apply_predictor(data: Vec<u8>, params: &PredictorParams) -> Option<Vec<u8>> {
                 row_len
             };
 
-            let num_rows = data.len() / total_row_len;
-
-            if !matches!(params.bits_per_component, 1 | 2 | 4 | 8 | 16) {
+            if !matches!(params.bits_per_component, 1 | 2 | 4 | 8 | 16) || total_row_len == 0 {
                 return None;
             }
 
+            let num_rows = data.len() / total_row_len;
+
+            // ORDEX-PATCH: a row longer than the data (`Columns` from the file) makes no row;
+            // the zero row it would have allocated first could be any size.
+            if num_rows == 0 {
+                return Some(Vec::new());
+            }
+
             let (bit_size, chunk_len) = if is_png_predictor {
-                (
-                    8,
-                    (params.colors * params.bits_per_component).div_ceil(8) as usize,
-                )
+                (8, params.bits_per_pixel().div_ceil(8))
             } else {
                 (params.bits_per_component, params.colors as usize)
             };

@@ -5,6 +5,9 @@ use alloc::vec::Vec;
 pub(crate) fn decode(data: &[u8]) -> Option<Vec<u8>> {
     let mut reader = Reader::new(data);
     let mut decoded = vec![];
+    // ORDEX-PATCH: a run of 2 input bytes makes up to 128 output bytes; under the decode caps
+    // (see `inflate_cap`) the output stops at the stream's cap.
+    let limit = crate::inflate_cap::output_limit();
 
     loop {
         let length = reader.read_byte()?;
@@ -21,8 +24,13 @@ pub(crate) fn decode(data: &[u8]) -> Option<Vec<u8>> {
             }
             _ => {
                 let length = 257 - length as usize;
-                decoded.extend([reader.read_byte()?].repeat(length));
+                let byte = reader.read_byte()?;
+                decoded.resize(decoded.len() + length, byte);
             }
+        }
+        if decoded.len() > limit {
+            crate::inflate_cap::mark_over();
+            return None;
         }
     }
 

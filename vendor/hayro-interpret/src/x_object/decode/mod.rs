@@ -45,6 +45,14 @@ fn decode_context<'a>(
         height: obj.height(),
     };
 
+    // ORDEX-PATCH: an image's RGBA pixels, sized by `Width` and `Height` from the file (and then
+    // by the decoded image's own), are checked against the caps before they are made
+    // (hayro-syntax's `allow`).
+    let pixels = |w: u32, h: u32| u64::from(w) * u64::from(h) * 4;
+    if !hayro_syntax::inflate_cap::allow("an image's pixels", pixels(obj.width(), obj.height())) {
+        return None;
+    }
+
     let decoded = obj
         .stream
         .decoded_image(&decode_params)
@@ -63,6 +71,9 @@ fn decode_context<'a>(
             (d.width, d.height)
         })
         .unwrap_or((obj.width(), obj.height()));
+    if !hayro_syntax::inflate_cap::allow("an image's pixels", pixels(width, height)) {
+        return None;
+    }
 
     let color_space = color_space
         .or_else(|| {
