@@ -87,12 +87,32 @@ pub(crate) static PATTERNS: [&dyn Compile; 2] = [&HEADS, &PROPOSED];
 
 /// The title as the head nouns are matched against it.
 pub fn normalize(title: &str) -> String {
-    let t = title
+    let t = despace(title)
         .to_uppercase()
         .replace(['\u{2018}', '\u{2019}', '`'], "'")
         .replace(['\u{201C}', '\u{201D}'], "\"");
     let t = PROPOSED.get().replace_all(&t, " PROPOSED ");
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word set letter-spaced ("O R D E R", "M E M O R A N D U M"), as appellate courts set
+/// titles, read as one word: a run of three or more single letters in capitals.
+pub fn despace(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let single = |t: &str| t.chars().count() == 1 && t.chars().all(|c| c.is_uppercase());
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = tokens[i..].iter().take_while(|t| single(t)).count();
+        if run >= 3 {
+            out.push(tokens[i..i + run].concat());
+            i += run;
+        } else {
+            out.push(tokens[i].to_string());
+            i += 1;
+        }
+    }
+    out.join(" ")
 }
 
 /// The kind of paper a title names, and the head noun that names it.
@@ -179,6 +199,8 @@ mod tests {
         );
         check("SUMMONS IN A CIVIL ACTION", Some(Other));
         check("ORDER TO SHOW CAUSE", Some(Order));
+        check("O R D E R", Some(Order));
+        assert_eq!(despace("FOR THE COURT: A B"), "FOR THE COURT: A B");
         check("The Court has read the papers.", None);
         assert_eq!(head("MEMORANDUM").map(|(k, _)| k), Some(Kind::Memorandum));
     }

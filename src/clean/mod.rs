@@ -6,6 +6,7 @@
 //! running header or footer, or a page number.
 
 pub mod encoding;
+pub mod ligatures;
 pub mod line_numbers;
 pub mod reflow;
 pub mod running;
@@ -96,6 +97,12 @@ pub fn clean(mut doc: Document) -> CleanDoc {
     }
     for l in lines.iter_mut() {
         encoding::repair(l, verdict.shift);
+    }
+    let mended = ligatures::mend(&mut lines);
+    if mended > 0 {
+        warnings.push(format!(
+            "mended {mended} word(s) a font read without its fi/fl ligature"
+        ));
     }
 
     let text_before: Vec<usize> = lines.iter().map(|l| text_lines(l)).collect();

@@ -244,6 +244,23 @@ pub fn fold_marks(lines: &mut Vec<Line>) {
     }
 }
 
+/// Does `next` carry on an ordinal begun in `word` ("4" + "t", "4t" + "h", "22" + "n")?
+fn ordinal_goes_on(word: &[Glyph], next: char) -> bool {
+    let digits = word.iter().take_while(|g| g.ch.is_ascii_digit()).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let suffix: String = word[digits..]
+        .iter()
+        .map(|g| g.ch)
+        .chain(std::iter::once(next))
+        .collect::<String>()
+        .to_lowercase();
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|o| o.starts_with(suffix.as_str()))
+}
+
 fn max_size(c: &[Glyph]) -> f64 {
     c.iter().map(|g| g.size).fold(0.0, f64::max)
 }
@@ -328,7 +345,9 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Scratch) ->
         cur.clear();
     };
     // A space between two digits that takes no room ("December 20 18" drawn as "2018") joins
-    // them: it is decided at the next glyph, by the gap the eye sees.
+    // them, and so does one that takes none at all inside an ordinal (a form's blank filled
+    // glyph by glyph: "4 t h" drawn as "4th"): it is decided at the next glyph, by the gap the
+    // eye sees.
     let mut spaced = false;
     for &g in glyphs {
         if g.ch.is_whitespace() {
@@ -337,9 +356,10 @@ fn words_of_line(glyphs: &mut [Glyph], sup_len: usize, scratch: &mut Scratch) ->
         }
         if std::mem::take(&mut spaced) {
             let tight = cur.last().is_some_and(|prev| {
-                prev.ch.is_ascii_digit()
-                    && g.ch.is_ascii_digit()
-                    && g.x - (prev.x + prev.adv) < 0.2 * prev.size.max(g.size)
+                let gap = g.x - (prev.x + prev.adv);
+                let size = prev.size.max(g.size);
+                (prev.ch.is_ascii_digit() && g.ch.is_ascii_digit() && gap < 0.2 * size)
+                    || (gap < 0.03 * size && ordinal_goes_on(cur, g.ch))
             });
             if !tight {
                 flush(cur, words);
@@ -426,6 +446,18 @@ mod tests {
         // pdfLaTeX: inter-word gap about a third of an em, no space glyph.
         let lines = build_lines(run("the Court finds", 72.0, 100.0, 12.0, 4.0, false));
         assert_eq!(texts(&lines), ["the Court finds"]);
+    }
+
+    #[test]
+    fn an_ordinal_filled_in_glyph_by_glyph_is_one_word() {
+        // A form's blank filled as "4 t h" with spaces that take no room: the eye reads 4th.
+        let mut glyphs = run("DATED this", 72.0, 100.0, 12.0, 4.0, true);
+        glyphs.extend(run("4 t h", 140.0, 100.0, 12.0, 0.0, true));
+        glyphs.extend(run("day of June", 170.0, 100.0, 12.0, 4.0, true));
+        assert_eq!(texts(&build_lines(glyphs)), ["DATED this 4th day of June"]);
+        // Words set as tight as that stay words: only an ordinal joins.
+        let glyphs = run("of Action 10. Plaintiff", 72.0, 100.0, 12.0, 0.0, true);
+        assert_eq!(texts(&build_lines(glyphs)), ["of Action 10. Plaintiff"]);
     }
 
     #[test]

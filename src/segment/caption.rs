@@ -247,7 +247,7 @@ fn split_line(line: &Line, sep: Option<f64>, page_mid: f64) -> Cut {
         return Cut::Columns(line.text(), String::new());
     };
 
-    let is_sep = |t: &str| matches!(t, ")" | ":" | "§" | ")(" | "))" | "|");
+    let is_sep = |t: &str| matches!(t, ")" | ":" | "§" | ")(" | "))" | "|" | "]" | "][");
     let mut left: Vec<&crate::pdf::Word> = Vec::new();
     let mut right: Vec<&crate::pdf::Word> = Vec::new();
     let mut had_sep = false;
@@ -296,8 +296,10 @@ fn find_split(lines: &[Line], width: f64) -> Option<f64> {
         .iter()
         .flat_map(|l| &l.words)
         .filter(|w| {
-            matches!(w.text.as_str(), ")" | ":" | "§" | ")(" | "))" | "|")
-                && w.bbox.x0 > 0.3 * width
+            matches!(
+                w.text.as_str(),
+                ")" | ":" | "§" | ")(" | "))" | "|" | "]" | "]["
+            ) && w.bbox.x0 > 0.3 * width
                 && w.bbox.x0 < 0.7 * width
         })
         .map(|w| w.bbox.x0)
@@ -628,6 +630,12 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
 /// nothing but case numbers, labels and the title); else a block must start with a title word
 /// (the left column and the lines across also hold the parties).
 fn title(lines: &[String], named: bool) -> Option<String> {
+    // Letter-spaced titles ("O R D E R") are read as their words.
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| crate::classify::title::despace(l))
+        .collect();
+    let lines = &lines[..];
     // Every block that starts with a title word, joined: an order can carry two titles, one
     // under the other with its docket reference between ("ORDER GRANTING MOTION FOR FEES /
     // (ECF No. 26) / ORDER SEALING DOCKET NUMBERS 26-2 AND 26-3 ...").

@@ -354,7 +354,9 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
             || part
                 .and_then(|p| p.title.as_deref())
                 .is_some_and(order::names_an_order)
-            || ops.iter().any(|p| order::has_decretal_phrase(&p.text));
+            || ops
+                .iter()
+                .any(|p| order::has_decretal_phrase(&p.text) || order::order_heading(&p.text));
         let (o, w) = if decretal {
             order::find(&ops, class.doc_type)
         } else {
@@ -395,7 +397,12 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
     // The court signs its order: a paper that holds none has no court's signature (a minutes
     // form of a trial names the judge who presided, and orders nothing).
     let signature = match (&found, part) {
-        (Some(f), Some(_)) if !order.pages.is_empty() => f.signature.clone(),
+        // An opinion is the court's, signed by it, whether or not this PDF holds its disposition.
+        (Some(f), Some(_))
+            if !order.pages.is_empty() || class.doc_type == crate::classify::DocType::Opinion =>
+        {
+            f.signature.clone()
+        }
         (None, Some(_)) if !order.pages.is_empty() => top.unwrap_or_default(),
         _ => Signature::default(),
     };

@@ -48,7 +48,7 @@ static ORDERS: Pattern =
     Pattern::new(|| re(r"(?i)\b(?:ordered|orders|adjudged|decreed|directs?|enjoined)\b"));
 static HEADING: Pattern = Pattern::new(|| {
     re(
-        r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|[0-9]+\.)?\s*(?:\[?proposed\]?\s+)?(order|orders|conclusion|conclusions|disposition|conclusion\s+and\s+order|decretal\s+paragraphs?)\s*$",
+        r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|[0-9]+\.)?\s*(?:\[?proposed\]?\s+)?(order|orders|conclusion|conclusions|disposition|conclusion\s+and\s+order|decretal\s+paragraphs?|scheduling\s+order|order\s+to\s+show\s+cause)\s*$",
     )
 });
 /// The head of a stipulation's or a motion's closing order section.
@@ -60,7 +60,7 @@ static ORDER_SECTION: Pattern = Pattern::new(|| {
 /// A sentence that decides: a ruling in capitals, the court's own verb, a party's duty.
 static DECIDES: Pattern = Pattern::new(|| {
     re(
-        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\b(?:the\s+court|we)(?:\s+(?:will|shall|must|therefore|thus|accordingly|hereby|also|further|now))*\s+(?:\(\s?[0-9a-z]\s?\)\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify|enter|adopt|approve|transfer|stay)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\b(?:shall|may|must)\s+show\s+cause\b|\bordered\s+to\s+show\s+cause\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
+        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\b(?:the\s+court|we)(?:\s+(?:will|shall|must|therefore|thus|accordingly|hereby|also|further|now))*\s+(?:\(\s?[0-9a-z]\s?\)\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify|enter|adopt|approve|transfer|stay)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\b(?:shall|may|must)\s+show\s+cause\b|\b(?:is|are|shall\s+be)\s+due\b|\bordered\s+to\s+show\s+cause\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
     )
 });
 /// Rulings in so many words: a paragraph without one in a run of "shall" paragraphs is
@@ -108,9 +108,19 @@ static PREVIEW: Pattern = Pattern::new(|| {
 static END_MARK: Pattern = Pattern::new(|| {
     re(r"(?i)^\s*(?:\[?\s*end\s+of\s+(?:document|order)\s*\]?|#{3,}|\*\s*\*\s*\*)\s*$")
 });
+/// A sentence of authority: "See ...", "Cf. ...", "Id. at ...".
+static CITES: Pattern =
+    Pattern::new(|| re(r"^(?:See(?:,\s+e\.g\.,)?|Cf\.|Id\.|Accord|But\s+see)\s"));
 static CLOSING: Pattern = Pattern::new(|| re(r"(?i)^\s*(dated|date:)"));
 static IT_IS_ORDERED: Pattern = Pattern::new(|| {
     re(r"(?i)\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+)*(?:ordered|adjudged|decreed)\b")
+});
+/// A paragraph that opens with the decretal formula ("IT IS FURTHER ORDERED that", "AND IT
+/// IS ADJUDGED", D.D.C.'s bare "ORDERED that").
+static FORMULA: Pattern = Pattern::new(|| {
+    re(
+        r"(?i)^\s*(?:and\s+)?(?:it\s+is\s+(?:hereby\s+|further\s+|therefore\s+|also\s+)*|(?:further\s+)?)(?:ordered|adjudged|decreed)\b",
+    )
 });
 /// The panel of an appellate judgment ("PER CURIAM (ROE, DOE, and POE, Circuit Judges).") is
 /// who decided, not what.
@@ -118,7 +128,8 @@ static PANEL: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(?:per\s+curiam|before:?)\b[^.]{0,160}\bjudges?\b[.)\s]*$"));
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 19] = [
+pub(crate) static PATTERNS: [&dyn Compile; 21] = [
+    &FORMULA,
     &SO_ORDERED,
     &LEAD_IN,
     &ORDERS,
@@ -138,6 +149,7 @@ pub(crate) static PATTERNS: [&dyn Compile; 19] = [
     &ORDER_TITLE,
     &PREVIEW,
     &END_MARK,
+    &CITES,
 ];
 
 static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
@@ -148,6 +160,14 @@ static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
 /// ORDERS", "GRANTS", "DENIES")?
 pub fn has_decretal_phrase(text: &str) -> bool {
     DECRETAL_PHRASE.get().is_match(text)
+}
+
+/// Is the paragraph a heading that names an order ("ORDER", "SCHEDULING ORDER", "ORDER TO
+/// SHOW CAUSE")? A magistrate judge's findings and recommendation ends with one over the
+/// objection deadlines: the one order the paper makes.
+pub fn order_heading(text: &str) -> bool {
+    let t = text.trim();
+    HEADING.get().is_match(t) && ORDER_TITLE.get().is_match(t)
 }
 
 /// Does a title name an order ("ORDER ...", "... ORDER", "JUDGMENT", "MINUTES")?
@@ -341,8 +361,16 @@ fn decides(sentence: &str) -> bool {
 /// The deciding part of a paragraph: all of it when its first sentence decides, else its
 /// sentences from the first to the last that decide. None when no sentence decides.
 fn deciding_part(text: &str) -> Option<String> {
-    let sentences = sentences(text);
+    let mut sentences = sentences(text);
     let first = sentences.iter().position(|s| decides(s))?;
+    // Authority cited after a ruling ("See Roe v. Doe, No. 1:09-cv-1, 2009 WL 1 (E.D. Cal.
+    // 2009) (remanding ...)") supports it and decrees nothing: the clause ends where the
+    // signal opens it, whatever the citation's abbreviations do to the sentences after.
+    if let Some(c) = (first + 1..sentences.len()).find(|&i| CITES.get().is_match(&sentences[i])) {
+        sentences.truncate(c);
+    }
+    let text = sentences.join(" ");
+    let text = text.as_str();
     let kept = if first == 0 {
         text.trim().to_string()
     } else {
@@ -372,6 +400,68 @@ fn from_ordered(text: &str) -> &str {
     }
 }
 
+/// An order written as "IT IS ORDERED ..." / "IT IS FURTHER ORDERED ..." paragraphs marks
+/// where each clause begins with the formula: a paragraph or two between two of them that
+/// open without it ("Plaintiff is directed to ...", "The case will be updated ...") go on
+/// with the clause before. After the last one the formula marks nothing; what follows stands
+/// on its own (a closing note or a further ruling). A labelled item is a clause of its own, a
+/// paragraph that orders in the formula's words somewhere in it is one too, and a formula that
+/// ends in a colon leads a list.
+fn join_continuations(paras: &[Paragraph]) -> Vec<Paragraph> {
+    const MAX_GAP: usize = 2;
+    let formula = |p: &Paragraph| FORMULA.get().is_match(&p.text);
+    // Sentences that order nothing in the formula's words; not a label, a heading, or a
+    // form's signature line.
+    let continues = |t: &str| {
+        let t = t.trim();
+        !starts_item(t)
+            && !HEADING.get().is_match(t)
+            && !IT_IS_ORDERED.get().is_match(t)
+            && t.ends_with(['.', ')', '"', '”'])
+    };
+    let marks: Vec<usize> = (0..paras.len()).filter(|&i| formula(&paras[i])).collect();
+    let mut joined_into: Vec<Option<usize>> = vec![None; paras.len()];
+    for w in marks.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let gap = &paras[a + 1..b];
+        if gap.is_empty()
+            || gap.len() > MAX_GAP
+            || paras[a].text.trim_end().ends_with(':')
+            || !gap.iter().all(|p| continues(&p.text))
+        {
+            continue;
+        }
+        for slot in &mut joined_into[a + 1..b] {
+            *slot = Some(a);
+        }
+    }
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paras.len());
+    let mut at: Vec<usize> = vec![0; paras.len()];
+    for (i, p) in paras.iter().enumerate() {
+        match joined_into[i] {
+            Some(a) => {
+                let t = &mut out[at[a]].text;
+                t.push(' ');
+                t.push_str(p.text.trim());
+            }
+            None => {
+                at[i] = out.len();
+                out.push(p.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A paragraph that opens an order's "IT IS ORDERED" series: the formula, not "further" (a
+/// "FURTHER ORDERED" follows a ruling made before it).
+fn opens_series(text: &str) -> bool {
+    IT_IS_ORDERED
+        .get()
+        .find(text)
+        .is_some_and(|m| !m.as_str().to_lowercase().contains("further"))
+}
+
 /// Find the order part of an order's body paragraphs.
 pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
     // The order ends at "IT IS SO ORDERED", or at a "Dated:" line of an unsigned block.
@@ -380,7 +470,7 @@ pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
         .rposition(|p| SO_ORDERED.get().is_match(&p.text) || END_MARK.get().is_match(&p.text))
         .or_else(|| paras.iter().position(|p| CLOSING.get().is_match(&p.text)))
         .unwrap_or(paras.len());
-    let paras = &paras[..end];
+    let paras = &join_continuations(&paras[..end]);
     let mut order = Order::default();
     let opinion = doc_type == DocType::Opinion;
     // The last lead-in or heading before the end opens the operative section.
@@ -406,7 +496,8 @@ pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
         } else {
             order.lead_in = Some(t.to_string());
         }
-        order.clauses = items(&paras[first..], explicit && !opinion);
+        let under_order = order_heading(t);
+        order.clauses = items(&paras[first..], explicit && !opinion, under_order);
     }
     if order.clauses.is_empty() {
         order.lead_in = None;
@@ -438,7 +529,9 @@ pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
 
 /// The clauses of the items after a lead-in. `explicit`: the lead-in orders in so many words,
 /// so every item is a clause; else only the items that decide are.
-fn items(items: &[Paragraph], explicit: bool) -> Vec<Clause> {
+/// `under_order`: the items stand under a heading that names an order, so a paragraph that
+/// decides is order text whole (no reasoning to trim from it).
+fn items(items: &[Paragraph], explicit: bool, under_order: bool) -> Vec<Clause> {
     // Labels run into a paragraph by the reflow are split off first.
     let pieces: Vec<(String, usize)> = items
         .iter()
@@ -517,10 +610,21 @@ fn items(items: &[Paragraph], explicit: bool) -> Vec<Clause> {
                 if c.number.is_some() {
                     return decides(&c.text).then_some(c);
                 }
-                c.text = deciding_part(&c.text)?;
+                let part = deciding_part(&c.text)?;
+                if !under_order {
+                    c.text = part;
+                }
                 Some(c)
             })
             .collect();
+        // An order that decrees in "IT IS ORDERED" paragraphs says so there: the unnumbered
+        // paragraphs before them that restate its rulings ("As explained above, the court
+        // denies ...") are its reasoning's end.
+        if top == Style::None {
+            if let Some(k) = clauses.iter().position(|c| opens_series(&c.text)) {
+                clauses.drain(..k);
+            }
+        }
     }
     clauses
 }
@@ -552,9 +656,13 @@ fn unled(paras: &[Paragraph]) -> Vec<Clause> {
     let run: Vec<&Paragraph> = paras[first..=last].iter().filter(|p| deciding(p)).collect();
     // When some paragraph rules in so many words ("IT IS ORDERED", "GRANTS"), the paragraphs
     // of the run before it that only say "shall" are reasoning about duties.
+    // An order that decrees in "IT IS ORDERED" paragraphs says so there: the paragraphs that
+    // only summarize the rulings before them ("As explained above, the court denies ...")
+    // are reasoning.
     let strong = run
         .iter()
-        .position(|p| STRONG.get().is_match(&p.text))
+        .position(|p| opens_series(&p.text))
+        .or_else(|| run.iter().position(|p| STRONG.get().is_match(&p.text)))
         .unwrap_or(0);
     let mut out = Vec::new();
     for p in &run[strong..] {
@@ -798,5 +906,85 @@ mod tests {
         );
         assert!(o.clauses.is_empty());
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn formula_paragraphs_carry_what_follows_them() {
+        let got = clauses_of(&[
+            "Pursuant to the request of Plaintiff Dana Roe, and good cause appearing,",
+            "IT IS HEREBY ORDERED that Plaintiff is granted permission to file electronically.",
+            "Plaintiff is directed to register for an account. The docket will be updated within one day.",
+            "IT IS FURTHER ORDERED that Plaintiff may file only in this case.",
+            "The Court notes that Plaintiff must keep an address on file.",
+            "IT IS SO ORDERED.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                "IT IS HEREBY ORDERED that Plaintiff is granted permission to file electronically. \
+                 Plaintiff is directed to register for an account. The docket will be updated within one day.",
+                "IT IS FURTHER ORDERED that Plaintiff may file only in this case.",
+            ]
+        );
+        // A paragraph between them that orders in the formula's words is a clause of its own.
+        let got = clauses_of(&[
+            "IT IS ORDERED that the defendant pay $100.",
+            "In addition, it is hereby ordered that the standard conditions apply.",
+            "IT IS FURTHER ORDERED that the bond is exonerated.",
+        ]);
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn restated_rulings_before_the_formula_are_reasoning() {
+        let got = clauses_of(&[
+            "CONCLUSION",
+            "As explained above, the court denies plaintiff's motion to reconsider.",
+            "IT IS THEREFORE ORDERED that plaintiff's motion (Doc. 17) is denied.",
+            "IT IS FURTHER ORDERED that plaintiff's motion (Doc. 18) is denied.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                "IT IS THEREFORE ORDERED that plaintiff's motion (Doc. 17) is denied.",
+                "IT IS FURTHER ORDERED that plaintiff's motion (Doc. 18) is denied.",
+            ]
+        );
+        // "FURTHER ORDERED" follows a ruling: the one before it stands.
+        let got = clauses_of(&[
+            "CONCLUSION",
+            "For these reasons, the Court GRANTS the motion to dismiss.",
+            "IT IS FURTHER ORDERED that the Clerk close the case.",
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn authority_after_a_ruling_is_no_part_of_it() {
+        let got = clauses_of(&[
+            "Background and reasons.",
+            "Accordingly, the Court REMANDS this case to Lane County Circuit Court. See Roe v. Doe, No. 1:09-cv-01234-ABC, 2009 WL 100000, at *1 (E.D. Cal. Dec. 3, 2009) (remanding where the plaintiff removed).",
+            "IT IS SO ORDERED.",
+        ]);
+        assert_eq!(
+            got,
+            vec!["Accordingly, the Court REMANDS this case to Lane County Circuit Court."]
+        );
+    }
+
+    #[test]
+    fn a_scheduling_order_under_its_heading_is_read_whole() {
+        let p = paras(&[
+            "CONCLUSION",
+            "For the reasons stated, the Court recommends that the district judge DISMISS the claims.",
+            "SCHEDULING ORDER",
+            "The Court will refer its Findings and Recommendation to a district judge. Objections, if any, are due within fourteen (14) days.",
+        ]);
+        assert!(order_heading(&p[2].text) && !order_heading(&p[0].text));
+        let (o, _) = find(&p, DocType::Opinion);
+        assert_eq!(
+            clause_texts(&o),
+            vec!["The Court will refer its Findings and Recommendation to a district judge. Objections, if any, are due within fourteen (14) days."]
+        );
     }
 }

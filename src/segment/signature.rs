@@ -81,9 +81,15 @@ fn strip_honorific(text: &str) -> String {
 /// A date typed into a form line: "_O_c_t_o_b_e_r__2_9_,_2_0_2_0___" reads "October 29,2020".
 fn date_of(text: &str) -> Option<String> {
     if text.contains('_') {
-        let t = text.replace("__", " ").replace('_', "");
-        if let Some(d) = parse_date(&t) {
-            return Some(d);
+        // Letters typed one to a blank ("_O_c_t_o_b_e_r__2_9_,_2_0_2_0___", a double blank
+        // between words), or a date typed over the line ("____A_u_g__u_s_t _7_, _2_0_2_4___").
+        for t in [
+            text.replace("__", " ").replace('_', ""),
+            text.replace('_', ""),
+        ] {
+            if let Some(d) = parse_date(&t) {
+                return Some(d);
+            }
         }
     }
     parse_date(text)
