@@ -3,6 +3,7 @@
 
 mod common;
 
+use ordex::clean::reflow::{paragraphs, TLine};
 use ordex::clean::{clean, CleanDoc};
 use ordex::pdf::layout::{build_lines, Glyph};
 use ordex::pdf::{Document, Page};
@@ -196,6 +197,47 @@ proptest! {
             prop_assert!(got.len() <= want.len());
             for g in got {
                 prop_assert!(want.contains(&g), "{g:?} was not in the input");
+            }
+        }
+    }
+
+    #[test]
+    fn dehyphenation_changes_only_words_split_at_a_line_end(
+        lines in prop::collection::vec(prop::collection::vec(prop_oneof![
+            word(),
+            Just("court-ordered".to_string()),
+            Just("non-".to_string()),
+            Just("18-cv-1234".to_string()),
+            Just("presump-".to_string()),
+            Just("tion".to_string()),
+        ], 1..8), 1..12)
+    ) {
+        // One paragraph of full-width lines, as a body page sets them.
+        let tl: Vec<TLine> = lines.iter().enumerate().map(|(i, w)| TLine {
+            page: 1,
+            text: w.join(" "),
+            x0: 72.0,
+            x1: 540.0,
+            baseline: 100.0 + 14.0 * i as f64,
+            size: 12.0,
+        }).collect();
+        let out: Vec<String> = paragraphs(&tl)
+            .iter()
+            .flat_map(|p| p.text.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        // Every word but a line's last (when it ends in a hyphen) and the next line's first
+        // comes out as it went in, in order.
+        let mut at = 0;
+        for (i, ws) in lines.iter().enumerate() {
+            let split_before = i > 0 && lines[i - 1].last().is_some_and(|w| w.ends_with('-'));
+            for (j, w) in ws.iter().enumerate() {
+                let at_break = (j == 0 && split_before) || (j + 1 == ws.len() && w.ends_with('-'));
+                if at_break {
+                    continue;
+                }
+                let found = out[at..].iter().position(|o| o == w);
+                prop_assert!(found.is_some(), "{w:?} changed: {out:?}");
+                at += found.unwrap_or(0) + 1;
             }
         }
     }

@@ -196,8 +196,8 @@ pub fn vocabulary(lines: &[TLine]) -> Vocabulary {
 }
 
 /// Prefixes that make hyphenated compounds in legal writing ("non-practicing", "co-counsel",
-/// "self-executing", "pre-suit"): at a line end they keep their hyphen, unless the document
-/// writes the word solid.
+/// "self-executing", "pre-suit"): at a line end before a word they keep their hyphen, unless
+/// the document writes the word solid.
 const COMPOUNDING: &[&str] = &[
     "non", "self", "co", "pre", "post", "anti", "cross", "counter", "quasi", "semi", "multi", "ex",
     "mid", "pro", "re", "sub", "inter", "intra", "over", "under", "well", "third", "first",
@@ -258,7 +258,11 @@ fn joins(head: &str, tail: &str, vocab: &Vocabulary) -> bool {
     if vocab.words.contains(&joined) {
         return true;
     }
-    if COMPOUNDING.contains(&head.to_lowercase().as_str()) {
+    // A prefix keeps its hyphen before a word ("non-" / "final", "co-" / "defendant"); before
+    // what is no word alone it only broke one ("pro-" / "tect", "re-" / "spondent").
+    if COMPOUNDING.contains(&head.to_lowercase().as_str())
+        && super::words::is_word(&tail.to_lowercase())
+    {
         return false;
     }
     super::words::is_word(&joined)
@@ -411,6 +415,10 @@ mod tests {
         check_join("Case No. 18-", "cv-1234", "Case No. 18-cv-1234");
         check_join("a pre-", "suit notice", "a pre-suit notice");
         check_join("a self-", "executing clause", "a self-executing clause");
+        // A prefix before what is no word alone only broke a word.
+        check_join("to pro-", "tect the", "to protect the");
+        check_join("the re-", "spondent", "the respondent");
+        check_join("a co-", "defendant", "a co-defendant");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! at size 70 (Debian's `wamerican-large`, lower-case words only), and a short legal
 //! vocabulary of our own for terms SCOWL lacks ("unredacted", "nonmovant", "vacatur"). Both
 //! are kept in `data/words/` as sorted lines and compiled in; a look-up is a binary search
-//! over the text itself, so a process pays nothing to load them (`docs/cleaning.md`).
+//! over the text itself, so a process pays nothing to load them (`docs/hyphenation.md`).
 //!
 //! Knows words, nothing of documents.
 
