@@ -41,10 +41,59 @@ static CASE_NO: Pattern = Pattern::new(|| {
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
 pub(crate) static PATTERNS: [&dyn Compile; 2] = [&PAGE_NUMBER, &CASE_NO];
 
-fn band(line: &Line, height: f64) -> Option<bool> {
-    if line.baseline < TOP * height {
+/// The page's bands, as shares of its height: [`TOP`] and [`BOTTOM`], or, where the printed
+/// block stands well inside the paper (a book page of the United States Reports or a slip
+/// opinion set on letter paper, its head 1.7 inches down), the same depth from the block's own
+/// top and bottom, which are the usual first and last baselines of the document's pages.
+#[derive(Clone, Copy)]
+struct Bands {
+    top: f64,
+    bottom: f64,
+}
+
+/// The bands of the paper itself.
+const PAPER: Bands = Bands {
+    top: TOP,
+    bottom: BOTTOM,
+};
+
+fn bands(pages: &[CleanPage]) -> Bands {
+    // Full pages only (a short last page or a page of images says nothing of the block), and
+    // enough of them to be the document's habit.
+    const FULL: usize = 8;
+    let full: Vec<&CleanPage> = pages.iter().filter(|p| p.lines.len() >= FULL).collect();
+    if full.len() < 3 {
+        return PAPER;
+    }
+    let median = |f: &dyn Fn(&CleanPage) -> f64| -> f64 {
+        let mut v: Vec<f64> = full.iter().map(|p| f(p)).collect();
+        v.sort_by(f64::total_cmp);
+        v[(v.len() - 1) / 2]
+    };
+    let share = |l: Option<&Line>, p: &CleanPage| l.map_or(0.0, |l| l.baseline / p.height.max(1.0));
+    let first = median(&|p| share(p.lines.first(), p));
+    let last = median(&|p| share(p.lines.last(), p));
+    // Only a block that starts (ends) well below (above) the usual band moves it, and never
+    // past a quarter of the page.
+    const DEPTH: f64 = 0.04;
+    Bands {
+        top: if first > TOP + 0.03 {
+            (first + DEPTH).min(0.25)
+        } else {
+            TOP
+        },
+        bottom: if last < BOTTOM - 0.05 {
+            (last - DEPTH).max(0.75)
+        } else {
+            BOTTOM
+        },
+    }
+}
+
+fn band(line: &Line, height: f64, b: Bands) -> Option<bool> {
+    if line.baseline < b.top * height {
         Some(true)
-    } else if line.baseline > BOTTOM * height {
+    } else if line.baseline > b.bottom * height {
         Some(false)
     } else {
         None
@@ -87,6 +136,7 @@ pub struct Stripped {
 /// Remove running headers, footers and page numbers from every page.
 pub fn strip(pages: &mut [CleanPage]) -> Stripped {
     let n = pages.len();
+    let bands = bands(pages);
     // Each line's masked text, once.
     let keys: Vec<Vec<String>> = pages
         .iter()
@@ -105,7 +155,7 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
             if !seen_placed.contains(&at) {
                 seen_placed.push(at);
             }
-            if let Some(top) = band(l, p.height) {
+            if let Some(top) = band(l, p.height, bands) {
                 if !seen.contains(&(top, k.as_str())) {
                     seen.push((top, k.as_str()));
                 }
@@ -138,11 +188,13 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
             if repeated && !(p.number == first_page && l.baseline < 0.5 * p.height) {
                 return true;
             }
-            let Some(top) = band(l, p.height) else {
+            let Some(top) = band(l, p.height, bands) else {
                 return false;
             };
             let text = l.text();
-            if is_page_number(&text) {
+            // A page number by shape alone only in the paper's own bands: in a book block's
+            // wider head, a section's "II" is no folio.
+            if is_page_number(&text) && band(l, p.height, PAPER).is_some() {
                 return true;
             }
             // The first page's heading is its caption (the court name of a minutes form repeats
@@ -262,6 +314,83 @@ mod tests {
             "",
         ] {
             assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    fn line(text: &str, y: f64) -> Line {
+        Line::from_words(
+            text.split(' ')
+                .enumerate()
+                .map(|(i, t)| crate::pdf::Word {
+                    text: t.into(),
+                    bbox: crate::pdf::BBox {
+                        x0: 165.0 + 30.0 * i as f64,
+                        y0: y - 9.0,
+                        x1: 190.0 + 30.0 * i as f64,
+                        y1: y,
+                    },
+                    size: 9.0,
+                    sup: false,
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_head_of_a_book_block_set_on_letter_paper_goes() {
+        // A slip opinion: a 6 x 9 block on letter paper, its head 1.7 inches down, alternating
+        // "Cite as: ... N" and "N ROE v. DOE", each over a second head line.
+        let pages: Vec<CleanPage> = (1..=6)
+            .map(|n| {
+                let head = if n % 2 == 1 {
+                    format!("Cite as: 601 U. S. ____ (2030) {n}")
+                } else {
+                    format!("{n} ROE v. DOE")
+                };
+                let mut lines = vec![line(&head, 122.0), line("Opinion of the Court", 146.0)];
+                if n == 4 {
+                    lines.push(line("II", 165.0));
+                }
+                for i in 0..30 {
+                    // Lines that differ in their letters, as a body's do.
+                    let word: String = [n * 40 + i, (n * 40 + i) / 26]
+                        .iter()
+                        .map(|k| char::from(b'a' + (k % 26) as u8))
+                        .collect();
+                    lines.push(line(
+                        &format!("body {word} reads on"),
+                        180.0 + 14.0 * i as f64,
+                    ));
+                }
+                CleanPage {
+                    number: n,
+                    width: 612.0,
+                    height: 792.0,
+                    lines,
+                    ..CleanPage::default()
+                }
+            })
+            .collect();
+        let mut pages = pages;
+        strip(&mut pages);
+        for p in &pages {
+            let first = p.lines[0].text();
+            // The first page's head is its caption's place: it stays.
+            if p.number == 1 {
+                continue;
+            }
+            if p.number == 4 {
+                assert_eq!(
+                    first, "II",
+                    "a section number in the block's head is no folio"
+                );
+            } else {
+                assert!(
+                    first.starts_with("body ") && p.lines.len() == 30,
+                    "page {}: {first}",
+                    p.number
+                );
+            }
         }
     }
 }
