@@ -36,6 +36,9 @@
 //! - [`pattern`]: regexes compiled once per process (by workers before their first document)
 //!   whose match caches last one document, so a long batch's memory stays flat.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
+//! - [`case_number`]: case numbers as the federal courts print them, found, parsed (office,
+//!   year, type, number, judges' initials) and normalized; used by `clean::stamps` and
+//!   `segment::caption`.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
 //!   which inputs a run takes (listing, `--shard`, `--resume`).
@@ -52,6 +55,7 @@
 //! - Coordinates are display space: points, top-left origin, after `/Rotate`.
 
 pub mod batch;
+pub mod case_number;
 pub mod classify;
 pub mod clean;
 pub mod dates;
