@@ -100,6 +100,13 @@ static LIST_SEP: Pattern = Pattern::new(|| {
     re(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]*;[ \t]*)")
 });
 
+/// "No." and a number of any kind ([`has_labelled_number`]).
+static ANY_LABELLED: Pattern = Pattern::new(|| {
+    re(&format!(
+        r"(?i)\b(?:no|nos|number)\.?\s*:?\s*[0-9](?:[0-9:]|{DASH}){{3,}}[0-9]"
+    ))
+});
+
 /// A line that is only a number: an appellate caption's `2009-1361`, `17-2543`.
 static ALONE: Pattern = Pattern::new(|| {
     re(&format!(
@@ -127,12 +134,17 @@ static PARSE_PREFIXED: Pattern = Pattern::new(|| {
 static PARSE_JUDGE_FIRST: Pattern = Pattern::new(|| {
     re(r"^(?P<first>[A-Z]{2,4})-(?P<year>[0-9]{2})-(?P<num>[0-9]{1,5})(?P<rest>.*)$")
 });
+static PARSE_TYPE_AFTER: Pattern = Pattern::new(|| {
+    re(r"^(?P<year>[0-9]{2})-(?P<num>[0-9]{1,5})-(?P<t>CV|CR|cv|cr)(?P<rest>-.*)?$")
+});
+static PARSE_PANEL: Pattern =
+    Pattern::new(|| re(r"(?i)^(?:M\.? ?D\.? ?L\.?(?: Docket)? No\.? ?)?(?P<num>[0-9]{3,5})$"));
 static PARSE_BARE: Pattern = Pattern::new(|| {
     re(r"^(?:(?P<office>[0-9]{1,2}):)?(?P<year>[0-9]{4}|[0-9]{2})-(?P<num>[0-9]{1,5})(?P<rest>.*)$")
 });
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 15] = [
+pub(crate) static PATTERNS: [&dyn Compile; 18] = [
     &TYPED,
     &PREFIXED,
     &SPACED,
@@ -142,11 +154,14 @@ pub(crate) static PATTERNS: [&dyn Compile; 15] = [
     &PANEL,
     &OTHER,
     &LIST_SEP,
+    &ANY_LABELLED,
     &ALONE,
     &PARSE_TYPED,
     &PARSE_SPACED,
     &PARSE_PREFIXED,
     &PARSE_JUDGE_FIRST,
+    &PARSE_TYPE_AFTER,
+    &PARSE_PANEL,
     &PARSE_BARE,
 ];
 
@@ -157,8 +172,9 @@ pub struct Printed {
     /// of "Civil Action No. 14-1632 (EGS)").
     pub text: String,
     /// The type the label before it names: `cv` for "Civil Action No.", `cr`, `mc`, `mj`,
-    /// `ap` ("Adv. Proc. No."), `bk` ("Bankr. No."), `md` ("MDL No."); None for "Case No.",
-    /// "No." and numbers without a label.
+    /// `ap` ("Adv. Proc. No."), `bk` ("Bankr. No."), `md` ("MDL No."); `dc` for "D.C. No.", a
+    /// district court's number cited by a court of appeals (its type not said); None for "Case
+    /// No.", "No." and numbers without a label.
     pub label: Option<&'static str>,
 }
 
@@ -281,10 +297,14 @@ pub fn find(text: &str) -> Vec<Printed> {
             if found.iter().any(|(s, _, _)| *s == at) {
                 break; // a number with its type, found above
             }
-            let Some(len) = after_label(&text[at..], label, &chain.words, first) else {
+            let Some(len) = after_label(&text[at..], label, &chain, first) else {
                 break;
             };
-            let (s, e) = (at, at + len);
+            let (mut s, e) = (at, at + len);
+            // The Panel's number is read with its label: "MDL No. 2741".
+            if label == Some("md") && text[s..e].bytes().all(|b| b.is_ascii_digit()) {
+                s = m.start() + chain.start;
+            }
             if !free(&found, s, e) {
                 break;
             }
@@ -314,19 +334,76 @@ pub fn find(text: &str) -> Vec<Printed> {
         .collect()
 }
 
+/// Whether `text` holds a number after "No." of any kind, case number or not ("JAMS No.
+/// 1220055347", "CSR No. 12272"): such a line lists numbers, it is no part of a title.
+pub fn has_labelled_number(text: &str) -> bool {
+    ANY_LABELLED.get().is_match(text)
+}
+
 /// The numbers of `text` as printed ([`find`] without the labels).
 pub fn printed(text: &str) -> Vec<String> {
     find(text).into_iter().map(|p| p.text).collect()
 }
 
 /// The words of a label before "No.": the last of them that name a case number (`Civil
-/// Action`, `Adv. Proc.`, `Case`), lower case, their final dots gone; and where they start in
-/// the words. None when the word just before "No." names something else ("Bar No.", "ECF
-/// No.", "CSR No.", "Social Security No."): not a case number.
+/// Action`, `Adv. Proc.`, `Case`), lower case, their final dots gone, and where they start in
+/// the words; `named` when the word just before "No." is one of them (or there is none).
 struct Chain {
     words: Vec<String>,
     start: usize,
+    named: bool,
 }
+
+/// Words before "No." that name a number of another kind ("Bar No.", "ECF No.", "CSR No.",
+/// "Social Security No.", "General Order No."): no case number follows.
+const OTHER_NUMBERS: &[&str] = &[
+    "bar",
+    "sbn",
+    "csr",
+    "jams",
+    "job",
+    "ecf",
+    "dkt",
+    "doc",
+    "docs",
+    "entry",
+    "security",
+    "ssn",
+    "register",
+    "reg",
+    "registration",
+    "patent",
+    "serial",
+    "account",
+    "acct",
+    "policy",
+    "claim",
+    "limine",
+    "order",
+    "rule",
+    "exhibit",
+    "ex",
+    "item",
+    "license",
+    "lic",
+    "id",
+    "invoice",
+    "resolution",
+    "ordinance",
+    "page",
+    "paragraph",
+    "count",
+    "form",
+    "attachment",
+    "document",
+    "motion",
+    "request",
+    "interrogatory",
+    "certificate",
+    "loan",
+    "contract",
+    "permit",
+];
 
 fn label_chain(words: &str) -> Option<Chain> {
     const LABEL_WORDS: &[&str] = &[
@@ -376,6 +453,7 @@ fn label_chain(words: &str) -> Option<Chain> {
         "trial",
         "lower",
         "tax",
+        "d",
     ];
     let mut spans: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
@@ -395,12 +473,19 @@ fn label_chain(words: &str) -> Option<Chain> {
         chain.insert(0, w);
         start = i;
     }
-    if chain.is_empty() && !spans.is_empty() {
+    let before = spans
+        .last()
+        .map(|(_, w)| w.trim_end_matches('.').to_lowercase());
+    if before.is_some_and(|w| OTHER_NUMBERS.contains(&w.as_str())) {
         return None;
     }
+    // Another word before "No." (a name, when a caption's columns run together: "In re:
+    // RICHARD P. DOE No. 21-800") lets only a number of a case number's shape follow.
+    let named = !chain.is_empty() || spans.is_empty();
     Some(Chain {
         words: chain,
         start,
+        named,
     })
 }
 
@@ -421,6 +506,10 @@ fn label_kind(words: &[String]) -> Option<&'static str> {
         Some("cr")
     } else if has(&["civil", "civ", "c.a", "ca"]) || has(&["c"]) && has(&["a"]) {
         Some("cv")
+    } else if has(&["d.c"]) || has(&["d"]) && has(&["c"]) {
+        // "D.C. No.", "D. C. Docket No.": a district court's number cited by a court of
+        // appeals, its type not said by the label.
+        Some("dc")
     } else {
         None
     }
@@ -430,9 +519,10 @@ fn label_kind(words: &[String]) -> Option<&'static str> {
 fn after_label(
     rest: &str,
     label: Option<&'static str>,
-    words: &[String],
+    chain: &Chain,
     first: bool,
 ) -> Option<usize> {
+    let words = &chain.words;
     let word_ends = |s: &str| !s.starts_with(|c: char| c.is_alphanumeric() || is_dash(c));
     if let Some(m) = BARE.get().find(rest) {
         let after = &rest[m.end()..];
@@ -463,8 +553,8 @@ fn after_label(
             return Some(m.end());
         }
     }
-    if !first {
-        return None; // a list goes on only with numbers of a case-number shape
+    if !first || !chain.named {
+        return None; // a list goes on, and a name precedes, only numbers of a case number's shape
     }
     let m = OTHER.get().find(rest)?;
     let t = m.as_str();
@@ -687,8 +777,41 @@ pub fn parse(printed: &str, label: Option<&str>, court: Court) -> Option<CaseNum
             });
         }
     }
+    // The 11th Cir.'s "D. C. Docket No. 06-02274-CV-AR-S": the district court's number with
+    // its type after it, then the judge and the division's letter (N.D. Ala.'s S, W, NE...).
+    let dc = label == Some("dc");
+    if let Some(c) = PARSE_TYPE_AFTER.get().captures(&s).filter(|_| local && dc) {
+        let mut all = judges(c.name("rest").map_or("", |r| r.as_str()))?;
+        if all.len() >= 2 && all.last().is_some_and(|d| d.len() <= 2) {
+            all.pop();
+        }
+        return Some(CaseNumber {
+            office: None,
+            year: Some(two(&c["year"])?),
+            kind: Some(c["t"].to_lowercase()),
+            number: number(&c)?,
+            judges: all,
+        });
+    }
+    let panel = s
+        .to_uppercase()
+        .replace(['.', ' '], "")
+        .starts_with("MDLNO");
+    if label == Some("md") || panel {
+        if let Some(c) = PARSE_PANEL.get().captures(&s).filter(|_| local) {
+            return Some(CaseNumber {
+                office: None,
+                year: None,
+                kind: Some("mdl".to_string()),
+                number: number(&c)?,
+                judges: Vec::new(),
+            });
+        }
+    }
     if let Some(c) = PARSE_BARE.get().captures(&s).filter(|_| local) {
         let kind = match (label, court) {
+            // A district court's number whose type is not printed.
+            (Some("dc"), _) => return None,
             (Some(k), _) => Some(k),
             (None, Court::Bankruptcy) => Some("bk"),
             (None, Court::Appellate) => None,
@@ -714,15 +837,6 @@ pub fn parse(printed: &str, label: Option<&str>, court: Court) -> Option<CaseNum
             } else {
                 judges(&c["rest"]).map(|_| Vec::new())?
             },
-        });
-    }
-    if label == Some("md") && local && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(CaseNumber {
-            office: None,
-            year: None,
-            kind: Some("mdl".to_string()),
-            number: s.parse().ok()?,
-            judges: Vec::new(),
         });
     }
     None
@@ -758,6 +872,20 @@ pub fn without_office(normalized: &str) -> &str {
         }
         _ => normalized,
     }
+}
+
+/// The adversary proceeding that a bankruptcy court's bare number `normalized` (read as its
+/// main case, `20-bk-03050`) names, when `caption` holds that number as one (`20-ap-03050`):
+/// the two print alike. The office is the one `normalized` has.
+pub fn as_adversary(normalized: &str, caption: &[String]) -> Option<String> {
+    let bare = without_office(normalized);
+    let office = &normalized[..normalized.len() - bare.len()];
+    let (year, number) = bare.split_once("-bk-")?;
+    let ap = format!("{year}-ap-{number}");
+    caption
+        .iter()
+        .any(|c| without_office(c) == ap)
+        .then(|| format!("{office}{ap}"))
 }
 
 #[cfg(test)]
@@ -1180,8 +1308,14 @@ mod tests {
             &["RDB"],
         );
         // The Panel's number in a transferee court's caption.
-        d("MDL No. 2741", "2741", "mdl-02741", &[]);
-        d("M.D.L. No. 2885", "2885", "mdl-02885", &[]);
+        d("MDL No. 2741", "MDL No. 2741", "mdl-02741", &[]);
+        d("M.D.L. No. 2885", "M.D.L. No. 2885", "mdl-02885", &[]);
+        d(
+            "IN RE: ROUNDUP PRODUCTS LIABILITY LITIGATION MDL No. 2741",
+            "MDL No. 2741",
+            "mdl-02741",
+            &[],
+        );
         // A label on the line above its number.
         d(
             "Civil Action No.\n22-1234 (ABC)",
@@ -1320,6 +1454,25 @@ mod tests {
             "00-cv-13002",
             &["DDP"],
         );
+        // The 11th Cir. cites N.D. Ala.'s older form: type after the number, then the judge
+        // and the division.
+        check_in(
+            Court::Appellate,
+            "D. C. Docket No. 06-04321-CV-AB-S",
+            "06-04321-CV-AB-S",
+            "06-cv-04321",
+            &["AB"],
+        );
+        // A D.C. No. without its type is not read as the appellate number it is not.
+        check_unread(Court::Appellate, "D.C. No. 19-1234", "19-1234");
+        // Columns run together: a name before "No.".
+        check_in(
+            Court::Appellate,
+            "In re: RICHARD P. ROE No. 21-801",
+            "21-801",
+            "21-00801",
+            &[],
+        );
     }
 
     #[test]
@@ -1358,6 +1511,8 @@ mod tests {
         check("San Francisco, CA 94111-4067", &[]);
         check("MOTION IN LIMINE NO. 1 TO PRECLUDE TESTIMONY", &[]);
         check("Dkt. No. 123-4", &[]);
+        check("General Order No. 19-07", &[]);
+        check("JANE ROE No. 1220055347", &[]);
         check("ORDER GRANTING REQUEST FOR REDACTION", &[]);
         check("Civil Action No. 1:21-cv-______________", &[]);
         check("Pursuant to Local Rule 3.7(a)(1), all civil cases", &[]);
@@ -1447,6 +1602,17 @@ mod tests {
         let p = parse("2:16-cv-06794-AB-JC", None, Court::District).expect("parsed");
         assert_eq!(p.judges, ["AB", "JC"]);
         assert_eq!(p.office, Some(2));
+    }
+
+    #[test]
+    fn adversary_of_the_caption() {
+        let caption = ["20-bk-30242".to_string(), "20-ap-03050".to_string()];
+        assert_eq!(
+            as_adversary("20-bk-03050", &caption).as_deref(),
+            Some("20-ap-03050")
+        );
+        assert_eq!(as_adversary("20-bk-30242", &caption), None);
+        assert_eq!(as_adversary("2:20-cv-03050", &caption), None);
     }
 
     #[test]

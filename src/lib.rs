@@ -293,6 +293,10 @@ pub fn build_record(doc: pdf::Document) -> Record {
     let clean = clean::clean(doc);
     let class = classify::classify(&clean);
     let seg = segment::segment_as(&clean, &class);
+    let mut ecf = clean.ecf.clone();
+    if let Some(ecf) = &mut ecf {
+        clean::stamps::adopt_adversary(ecf, &seg.caption.case_numbers_normalized);
+    }
     let mut warnings = clean.warnings.clone();
     warnings.extend(seg.warnings);
     let mut quality = clean.quality.clone();
@@ -336,7 +340,7 @@ pub fn build_record(doc: pdf::Document) -> Record {
         error: None,
         warnings,
         quality,
-        ecf: clean.ecf.clone(),
+        ecf,
         doc_type: class.doc_type,
         doc_type_evidence: class.evidence,
         parts: class.parts,
