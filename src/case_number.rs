@@ -600,8 +600,14 @@ fn suffix_len(rest: &str) -> usize {
                 continue;
             }
             let n = after.bytes().take_while(u8::is_ascii_digit).count();
-            if (1..=2).contains(&n)
-                && !after[n..].starts_with(|c: char| c.is_alphanumeric() || is_dash(c))
+            // A defendant's number ("-1", D. Ariz.'s "-001-TUC-RM"), not a part of a longer
+            // number ("2018-06-1735").
+            let next = &after[n..];
+            let digit_after_dash = next.starts_with(is_dash)
+                && next.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+            if (1..=3).contains(&n)
+                && !next.starts_with(|c: char| c.is_alphanumeric())
+                && !digit_after_dash
             {
                 at += d + n;
                 continue;
@@ -673,13 +679,21 @@ fn canonical(printed: &str) -> String {
 }
 
 /// Initials that stand in a suffix but name no judge: CM/ECF's `NONE` (no district judge
-/// assigned), D. Ariz.'s divisions, E.D. Cal.'s marks of a prisoner's or a habeas case.
-const NOT_INITIALS: &[&str] = &["NONE", "PHX", "TUC", "PCT", "FLG", "YUM", "PC", "HC", "PS"];
+/// assigned), D. Ariz.'s divisions.
+const NOT_INITIALS: &[&str] = &["NONE", "PHX", "TUC", "PCT"];
+
+/// E.D. Cal.'s marks of the kind of case, in parentheses after the number: prisoner, habeas,
+/// pro se. Not initials there (outside parentheses they may be a judge's).
+const CASE_MARKS: &[&str] = &["(PC)", "(HC)", "(PS)"];
 
 /// The judges' initials of a suffix, or None when `rest` is not a whole suffix.
 fn judges(rest: &str) -> Option<Vec<String>> {
     if suffix_len(rest) != rest.len() {
         return None;
+    }
+    let mut rest = rest.to_string();
+    for mark in CASE_MARKS {
+        rest = rest.replace(mark, " ");
     }
     let mut out: Vec<String> = Vec::new();
     for t in rest.split(|c: char| !c.is_ascii_alphanumeric()) {
@@ -1067,6 +1081,37 @@ mod tests {
             "2:19-cv-00123",
             &["DB"],
         );
+    }
+
+    #[test]
+    fn suffixes_that_name_no_judge() {
+        let d = check_district;
+        // D. Ariz.'s defendant number has three digits, its division stands before the judge.
+        let line = "No. CR-18-01234-001-TUC-RM";
+        d(line, "CR-18-01234-001-TUC-RM", "18-cr-01234", &["RM"]);
+        // E.D. Cal.'s marks of the kind of case, in parentheses; the same letters after a
+        // hyphen are a judge's.
+        let line = "No. 2:19-cv-0456-KJM-DB (PS)";
+        d(
+            line,
+            "2:19-cv-0456-KJM-DB (PS)",
+            "2:19-cv-00456",
+            &["KJM", "DB"],
+        );
+        d(
+            "No. 1:19-cv-0789 (HC)",
+            "1:19-cv-0789 (HC)",
+            "1:19-cv-00789",
+            &[],
+        );
+        d(
+            "No. 2:19-cv-0790-PS",
+            "2:19-cv-0790-PS",
+            "2:19-cv-00790",
+            &["PS"],
+        );
+        // D.D.C.'s defendant number without dashes in the number.
+        d("No. 06cr00298-01", "06cr00298-01", "06-cr-00298", &[]);
     }
 
     #[test]
