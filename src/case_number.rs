@@ -45,19 +45,20 @@ fn re(p: &str) -> Regex {
 const TYPES: &str = "cv|cr|mj|mc|md|ml|bk|ap|sw|po";
 
 /// CM/ECF numbers with their type: `2:17-cv-01666`, `17-cv-4467`, `18cv1944`, `'24CV0318`,
-/// W.D. Tex.'s `SA-19-CV-01234` (a division's letters before the year).
+/// W.D. Tex.'s `SA-19-CV-01234` (a division's letters before the year), E.D. and W.D. Wis.'s
+/// `05-C-0999` (C for civil).
 static TYPED: Pattern = Pattern::new(|| {
     re(&format!(
-        r"(?i)(?:\b[0-9]{{1,2}}[ \t]?:[ \t]?)?(?:\b(?-i:[A-Z]{{1,3}}){DASH})?['’]?\b[0-9]{{2}}(?:[ \t]?{DASH}[ \t]?[a-z]{{2}}[ \t]?{DASH}[ \t]?|[ \t]?{DASH}?[ \t]?(?:{TYPES})[ \t]?{DASH}?[ \t]?)[0-9]{{1,5}}"
+        r"(?i)(?:\b[0-9]{{1,2}}[ \t]?:[ \t]?)?(?:\b(?-i:[A-Z]{{1,3}}){DASH})?['’]?\b[0-9]{{2}}(?:[ \t]?{DASH}[ \t]?(?:[a-z]{{2}}|(?-i:C))[ \t]?{DASH}[ \t]?|[ \t]?{DASH}?[ \t]?(?:{TYPES})[ \t]?{DASH}?[ \t]?)[0-9]{{1,5}}"
     ))
 });
 
 /// Court-local forms with the type before the year: C.D. Cal. `CV 17-1234`, `SACR 16-76`,
-/// `EDCV`, `ML 10-2151`; N.D. Cal. `C 04-0098`, `C19-04593`; D. Ariz. `CV-25-3367`;
+/// `SA CR 19-061`, `EDCV`, `LA CV17-00308`, `ML 10-2151`; N.D. Cal. `C 04-0098`, `C19-04593`; D. Ariz. `CV-25-3367`;
 /// `MDL 15-02641`.
 static PREFIXED: Pattern = Pattern::new(|| {
     re(&format!(
-        r"\b(?:(?:SA|ED|LA)?C[VR]|Cv|Cr|MDL|ML|MC|MJ|C)(?:[ \t]?{DASH}[ \t]?|[ \t])?[0-9]{{2}}{DASH}[0-9]{{1,5}}"
+        r"\b(?:(?:(?:SA|ED|LA)[ \t]?)?C[VR]|Cv|Cr|MDL|ML|MC|MJ|C)(?:[ \t]?{DASH}[ \t]?|[ \t])?[0-9]{{2}}{DASH}[0-9]{{1,5}}"
     ))
 });
 
@@ -70,10 +71,11 @@ static SPACED: Pattern = Pattern::new(|| {
 
 /// A label that ends before a number: up to three words and "No." / "Nos." / "Number" ("Civil
 /// Action No.", "Adv. Proc. No.", "Case number (if known)"), or a stamp's "Case:",
-/// "USCA11 Case:", "Appellate Case:", "USCA4 Appeal:", "USCA Case #".
+/// "USCA11 Case:", "Appellate Case:", "USCA4 Appeal:", "USCA Case #", and the 2d Cir.'s
+/// "Docket #:".
 static LABEL: Pattern = Pattern::new(|| {
     re(
-        r"(?i)(?P<words>(?:\b[a-z][a-z.]*[ \t]+){0,3})(?:\bnos?|\bnumber)\b\.?(?:[ \t]*\(if known\))?[ \t]*[:#]?\s*|\b(?:USCA[0-9]{0,2}[ \t]*)?(?:Appellate[ \t]+)?(?:Case|Appeal)[ \t]*[:#]\s*",
+        r"(?i)(?P<words>(?:\b[a-z][a-z.]*[ \t]+){0,3})(?:\bnos?|\bnumber)\b\.?(?:[ \t]*\(if known\))?[ \t]*[:#]?\s*|\b(?:USCA[0-9]{0,2}[ \t]*)?(?:Appellate[ \t]+)?(?:Case|Appeal|Docket)[ \t]*(?:#[ \t]*:?|:)\s*",
     )
 });
 
@@ -107,10 +109,11 @@ static ANY_LABELLED: Pattern = Pattern::new(|| {
     ))
 });
 
-/// A line that is only a number: an appellate caption's `2009-1361`, `17-2543`.
+/// A line that is only a number: an appellate caption's `2009-1361`, `17-2543`, the 2d Cir.'s
+/// `08-6301-cv`, a list's `20-1234(L)`.
 static ALONE: Pattern = Pattern::new(|| {
     re(&format!(
-        r"(?m)^[ \t]*((?:[0-9]{{4}}|[0-9]{{2}}){DASH}[0-9]{{3,5}})[ \t]*$"
+        r"(?m)^[ \t]*((?:[0-9]{{4}}|[0-9]{{2}}){DASH}[0-9]{{3,5}})(?:{DASH}[a-z]{{2}}|\([A-Za-z]{{1,3}}\))?[ \t]*$"
     ))
 });
 
@@ -118,7 +121,7 @@ static ALONE: Pattern = Pattern::new(|| {
 /// judges' suffix.
 static PARSE_TYPED: Pattern = Pattern::new(|| {
     re(&format!(
-        r"^(?:(?P<office>[0-9]{{1,2}}):)?(?:[A-Z]{{1,3}}-)?(?P<year>[0-9]{{2}})(?:-(?P<t1>[A-Za-z]{{2}})-|[- ]?(?P<t2>(?i:{TYPES}))[- ]?)(?P<num>[0-9]{{1,5}})(?P<rest>.*)$"
+        r"^(?:(?P<office>[0-9]{{1,2}}):)?(?:[A-Z]{{1,3}}-)?(?P<year>[0-9]{{2}})(?:-(?P<t1>[A-Za-z]{{2}}|C)-|[- ]?(?P<t2>(?i:{TYPES}))[- ]?)(?P<num>[0-9]{{1,5}})(?P<rest>.*)$"
     ))
 });
 static PARSE_SPACED: Pattern = Pattern::new(|| {
@@ -128,7 +131,7 @@ static PARSE_SPACED: Pattern = Pattern::new(|| {
 });
 static PARSE_PREFIXED: Pattern = Pattern::new(|| {
     re(
-        r"^(?P<t>(?:SA|ED|LA)?C[VR]|Cv|Cr|MDL|ML|MC|MJ|C)[- ]?(?P<year>[0-9]{2})-(?P<num>[0-9]{1,5})(?P<rest>.*)$",
+        r"^(?P<t>(?:(?:SA|ED|LA) ?)?C[VR]|Cv|Cr|MDL|ML|MC|MJ|C)[- ]?(?P<year>[0-9]{2})-(?P<num>[0-9]{1,5})(?P<rest>.*)$",
     )
 });
 static PARSE_JUDGE_FIRST: Pattern = Pattern::new(|| {
@@ -319,8 +322,9 @@ pub fn find(text: &str) -> Vec<Printed> {
     }
     for c in ALONE.get().captures_iter(text) {
         if let Some(m) = c.get(1) {
-            if free(&found, m.start(), m.end()) {
-                found.push((m.start(), m.end(), None));
+            let end = m.end() + suffix_len(&text[m.end()..]);
+            if free(&found, m.start(), end) {
+                found.push((m.start(), end, None));
             }
         }
     }
@@ -523,7 +527,20 @@ fn after_label(
     first: bool,
 ) -> Option<usize> {
     let words = &chain.words;
-    let word_ends = |s: &str| !s.starts_with(|c: char| c.is_alphanumeric() || is_dash(c));
+    // The number ends here: no letter or digit follows, nor a dash that goes on with one,
+    // except a dash before a word of prose ("No. 07-00095—James L. Roe, District Judge").
+    let word_ends = |s: &str| {
+        let mut cs = s.chars();
+        match (cs.next(), cs.next(), cs.next()) {
+            (Some(c), _, _) if c.is_alphanumeric() => false,
+            (Some(c), Some(a), b) if is_dash(c) && a.is_alphanumeric() => {
+                a.is_uppercase() && b.is_some_and(char::is_lowercase)
+            }
+            // Cut at the end of a line: the rest is on the next ("No. 17-CV-").
+            (Some(c), a, _) if is_dash(c) => !a.is_none_or(char::is_whitespace),
+            _ => true,
+        }
+    };
     if let Some(m) = BARE.get().find(rest) {
         let after = &rest[m.end()..];
         // "2018-06-1735" has three parts: not `yy-nnnnn` (read as printed below).
@@ -553,11 +570,15 @@ fn after_label(
             return Some(m.end());
         }
     }
-    if !first || !chain.named {
-        return None; // a list goes on, and a name precedes, only numbers of a case number's shape
+    if !chain.named {
+        return None; // after a name, only a number of a case number's shape
     }
     let m = OTHER.get().find(rest)?;
     let t = m.as_str();
+    // A list goes on with numbers of two parts ("Docket Nos. 19031-13 and 27735-13").
+    if !first && !t.contains(is_dash) {
+        return None;
+    }
     let digits = t.chars().any(|c| c.is_ascii_digit());
     // Digits alone are a case number only after "Case", "File", "Index" or "Cause" ("Docket
     // No. 45" is a paper of the docket).
@@ -573,7 +594,7 @@ fn after_label(
 const NOT_JUDGES: &[&str] = &[
     "AND", "OR", "VS", "THE", "OF", "FOR", "IN", "RE", "ON", "TO", "AT", "BY", "NO", "NOS", "LLC",
     "INC", "LTD", "LLP", "CO", "USA", "ET", "AL", "DATE", "TIME", "DEPT", "CTRM", "CASE", "JURY",
-    "ALL", "MDL", "CIV", "CV", "CR", "MAG", "ETC",
+    "ALL", "MDL", "CIV", "CV", "CR", "MAG", "ETC", "DC",
 ];
 
 /// The length of the judges' suffix at the start of `rest` (the text just after a number):
@@ -595,9 +616,25 @@ fn suffix_len(rest: &str) -> usize {
         if let Some(d) = r.chars().next().filter(|c| is_dash(*c)).map(char::len_utf8) {
             let after = &r[d..];
             let n = letters(after);
-            if (1..=5).contains(&n) && !alnum_next(&after[n..]) {
+            // Initials in capitals (a magistrate's `x` after them), or in lower case as
+            // bankruptcy courts and the 2d Cir. print them; never a word ("—James").
+            let word = after[..n]
+                .strip_suffix('x')
+                .filter(|w| !w.is_empty())
+                .unwrap_or(&after[..n]);
+            let uniform = word.bytes().all(|b| b.is_ascii_uppercase())
+                || after[..n].bytes().all(|b| b.is_ascii_lowercase());
+            if (1..=5).contains(&n) && uniform && !alnum_next(&after[n..]) {
                 at += d + n;
                 continue;
+            }
+            // A text layer's space after the hyphen: "8:16-ml-02693- JLS (KESx)".
+            if let Some(spaced) = after.strip_prefix(' ') {
+                let n = spaced.bytes().take_while(u8::is_ascii_uppercase).count();
+                if (2..=4).contains(&n) && !alnum_next(&spaced[n..]) {
+                    at += d + 1 + n;
+                    continue;
+                }
             }
             let n = after.bytes().take_while(u8::is_ascii_digit).count();
             // A defendant's number ("-1", D. Ariz.'s "-001-TUC-RM"), not a part of a longer
@@ -732,7 +769,10 @@ pub fn parse(printed: &str, label: Option<&str>, court: Court) -> Option<CaseNum
     let number = |c: &regex::Captures| c["num"].parse::<u32>().ok();
     let local = court != Court::Other;
     if let Some(c) = PARSE_TYPED.get().captures(&s) {
-        let kind = c.name("t1").or(c.name("t2"))?.as_str().to_lowercase();
+        let kind = match c.name("t1").or(c.name("t2"))?.as_str() {
+            "C" => "cv".to_string(),
+            t => t.to_lowercase(),
+        };
         return Some(CaseNumber {
             office: office(&c),
             year: Some(two(&c["year"])?),
@@ -1112,6 +1152,57 @@ mod tests {
         );
         // D.D.C.'s defendant number without dashes in the number.
         d("No. 06cr00298-01", "06cr00298-01", "06-cr-00298", &[]);
+    }
+
+    #[test]
+    fn more_court_forms() {
+        let d = check_district;
+        // E.D. and W.D. Wis.: C for civil between the year and the number.
+        d("No. 05-C-00999", "05-C-00999", "05-cv-00999", &[]);
+        d("Case No. 12-CR-345", "12-CR-345", "12-cr-00345", &[]);
+        // C.D. Cal.'s division set apart from the type.
+        d(
+            "SA CR 19-061-JVS",
+            "SA CR 19-061-JVS",
+            "19-cr-00061",
+            &["JVS"],
+        );
+        d(
+            "Case No. LA CV17-00308 JAK (AFMx)",
+            "LA CV17-00308 JAK (AFMx)",
+            "17-cv-00308",
+            &["JAK", "AFM"],
+        );
+        // A space after the hyphen, as a text layer may set it.
+        d(
+            "Case No. 8:16-ml-02693- JLS (KESx)",
+            "8:16-ml-02693- JLS (KESx)",
+            "8:16-ml-02693",
+            &["JLS", "KES"],
+        );
+        // A name after a dash is no judge.
+        check(
+            "No. 05-C-00999\u{2014}Charles N. Clevert, Jr., Chief Judge.",
+            &["05-C-00999"],
+        );
+        check(
+            "No. 07-00095\u{2014}James L. Graham, District Judge.",
+            &["07-00095"],
+        );
+    }
+
+    #[test]
+    fn more_appellate_forms() {
+        let a = |text: &str, as_printed: &str, want: &str| {
+            check_in(Court::Appellate, text, as_printed, want, &[])
+        };
+        a("Docket #: 17-3510 DC Court: SDNY", "17-3510", "17-03510");
+        a("08-6301-cv", "08-6301-cv", "08-06301");
+        a("20-1234(L)", "20-1234(L)", "20-01234");
+        check(
+            "Docket Nos. 19031-13 and 27735-13",
+            &["19031-13", "27735-13"],
+        );
     }
 
     #[test]
@@ -1556,6 +1647,8 @@ mod tests {
         check("San Francisco, CA 94111-4067", &[]);
         check("MOTION IN LIMINE NO. 1 TO PRECLUDE TESTIMONY", &[]);
         check("Dkt. No. 123-4", &[]);
+        // A number cut at the end of a line is not taken in part.
+        check("See Doe v. Roe Univ., No. 17-CV-", &[]);
         check("General Order No. 19-07", &[]);
         check("JANE ROE No. 1220055347", &[]);
         check("ORDER GRANTING REQUEST FOR REDACTION", &[]);
