@@ -560,7 +560,6 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     // The caption's closing rule and the author line under it ("RAYMOND Q. DOE, United States
     // District Judge:", as S.D.N.Y. and D.N.J. papers open) end the caption, not start the
     // body; the author is the caption's judge.
-    let mut end = end;
     while let Some(t) = texts.get(end).map(|t| t.trim()) {
         let rule = !t.is_empty()
             && t.chars()
