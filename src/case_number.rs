@@ -54,8 +54,8 @@ static TYPED: Pattern = Pattern::new(|| {
 });
 
 /// Court-local forms with the type before the year: C.D. Cal. `CV 17-1234`, `SACR 16-76`,
-/// `SA CR 19-061`, `EDCV`, `LA CV17-00308`, `ML 10-2151`; N.D. Cal. `C 04-0098`, `C19-04593`; D. Ariz. `CV-25-3367`;
-/// `MDL 15-02641`.
+/// `SA CR 19-061`, `EDCV`, `LA CV17-00308`, `ML 10-2151`; N.D. Cal. `C 04-0098`,
+/// `C19-04593`; D. Ariz. `CV-25-3367`; `MDL 15-02641`.
 static PREFIXED: Pattern = Pattern::new(|| {
     re(&format!(
         r"\b(?:(?:(?:SA|ED|LA)[ \t]?)?C[VR]|Cv|Cr|MDL|ML|MC|MJ|C)(?:[ \t]?{DASH}[ \t]?|[ \t])?[0-9]{{2}}{DASH}[0-9]{{1,5}}"
@@ -238,8 +238,8 @@ pub fn court_of(name: &str, id: Option<&str>) -> Court {
     if id == Some("jpml") {
         return Court::District;
     }
-    // Every district court's id is in the court table; a caption that names "United States
-    // District Court" without its district still is one.
+    // A district court of the United States, or one the court table knows; a caption that
+    // names "United States District Court" without its district still is one.
     if upper.contains("DISTRICT COURT") && !upper.contains("APPEAL") && federal {
         return Court::District;
     }
