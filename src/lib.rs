@@ -36,6 +36,9 @@
 //! - [`pattern`]: regexes compiled once per process (by workers before their first document)
 //!   whose match caches last one document, so a long batch's memory stays flat.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
+//! - [`case_number`]: case numbers as the federal courts print them, found, parsed (office,
+//!   year, type, number, judges' initials) and normalized; used by `clean::stamps` and
+//!   `segment::caption`.
 //! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
 //!   which inputs a run takes (listing, `--shard`, `--resume`). [`output`]: where records go,
@@ -54,6 +57,7 @@
 //! - Coordinates are display space: points, top-left origin, after `/Rotate`.
 
 pub mod batch;
+pub mod case_number;
 pub mod classify;
 pub mod clean;
 pub mod dates;
@@ -332,6 +336,10 @@ pub fn build_record(doc: pdf::Document) -> Record {
     let clean = clean::clean(doc);
     let class = classify::classify(&clean);
     let seg = segment::segment_as(&clean, &class);
+    let mut ecf = clean.ecf.clone();
+    if let Some(ecf) = &mut ecf {
+        clean::stamps::adopt_adversary(ecf, &seg.caption.case_numbers_normalized);
+    }
     let mut warnings = clean.warnings.clone();
     warnings.extend(seg.warnings);
     let mut quality = clean.quality.clone();
@@ -376,7 +384,7 @@ pub fn build_record(doc: pdf::Document) -> Record {
         error: None,
         warnings,
         quality,
-        ecf: clean.ecf.clone(),
+        ecf,
         doc_type: class.doc_type,
         doc_type_evidence: class.evidence,
         parts: class.parts,

@@ -91,7 +91,8 @@ pub fn compile_all() -> usize {
     use crate::classify::{forms, pages, title};
     use crate::clean::{running, stamps};
     use crate::segment::{caption, courts, minutes, order, parties, signature};
-    let lists: [&[&dyn Compile]; 13] = [
+    let lists: [&[&dyn Compile]; 14] = [
+        &crate::case_number::PATTERNS,
         &crate::classify::PATTERNS,
         &forms::PATTERNS,
         &pages::PATTERNS,

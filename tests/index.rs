@@ -85,6 +85,61 @@ fn ok_count() -> usize {
         .count()
 }
 
+/// The fixtures whose golden record has `key` among its normalized case numbers (the
+/// caption's and the stamp's), with the office digit (`office`) or without it.
+fn with_case_key(key: &str, office: bool) -> Vec<String> {
+    let strip = |n: &str| match n.split_once(':') {
+        Some((o, rest)) if !office && o.bytes().all(|b| b.is_ascii_digit()) => rest.to_string(),
+        _ => n.to_string(),
+    };
+    let mut out: Vec<String> = common::fixture_pdfs()
+        .iter()
+        .filter(|p| {
+            let text = std::fs::read_to_string(p.with_extension("json")).unwrap();
+            let rec: Value = serde_json::from_str(&text).unwrap();
+            let caption = rec["caption"]["case_numbers_normalized"]
+                .as_array()
+                .unwrap();
+            rec["status"] == "ok"
+                && caption
+                    .iter()
+                    .chain(std::iter::once(&rec["ecf"]["case_number_normalized"]))
+                    .filter_map(Value::as_str)
+                    .any(|n| strip(n) == key)
+        })
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_case_is_found_by_its_normalized_number_with_or_without_the_office() {
+    // The order's caption prints "23 Civ. 7719 (RGM)", no office; its stamp and the letter's
+    // stamp print "1:23-cv-07719-RGM"; the letter has no caption number.
+    let (code, hits) = search(&["case_number_normalized:\"23-cv-07719\""]);
+    assert_eq!(code, Some(0));
+    let want = with_case_key("23-cv-07719", false);
+    assert!(
+        want.contains(&"nysd-letter-extension-01".to_string()),
+        "{want:?}"
+    );
+    assert!(
+        want.contains(&"nysd-order-stay-discovery-01".to_string()),
+        "{want:?}"
+    );
+    assert_eq!(names(&hits), want);
+    let (_, hits) = search(&["case_number_normalized:\"1:23-cv-07719\""]);
+    assert_eq!(names(&hits), with_case_key("1:23-cv-07719", true));
+    // A caption's number without the office is not given the stamp's.
+    let order = golden("nysd-order-stay-discovery-01");
+    assert_eq!(
+        order["caption"]["case_numbers_normalized"][0],
+        "23-cv-07719"
+    );
+    assert_eq!(order["ecf"]["case_number_normalized"], "1:23-cv-07719");
+}
+
 #[test]
 fn fixtures_index_all_ok_records_and_skip_the_three_errors() {
     let (_, out) = fixture_index();

@@ -30,7 +30,7 @@ const GOLD_FIELDS: &[(&str, f64)] = &[
     ("body.excludes", 0.957),
     ("body.no_stray_numbers", 0.786),
     ("body.word_f1", 0.944),
-    ("caption.case_numbers", 0.929),
+    ("caption.case_numbers", 0.964),
     ("caption.court", 1.000),
     ("caption.court_id", 0.964),
     ("caption.parties", 0.826),

@@ -15,6 +15,7 @@
 //! overlaid stamps whose words are interleaved on one line (that needs word positions), drop
 //! text, or guess a field that is not printed.
 
+use crate::case_number::{self, CaseNumber};
 use crate::pattern::{Compile, Pattern};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,14 @@ pub struct Stamp {
 pub struct Ecf {
     /// Case number of the first stamped page.
     pub case_number: Option<String>,
+    /// The same in the canonical form of [`crate::case_number`] (`2:17-cv-01666`, bankruptcy
+    /// `16-bk-24364`, appellate `19-01234`); None when it cannot be read whole.
+    #[serde(default)]
+    pub case_number_normalized: Option<String>,
+    /// Judges' initials printed in that case number (`2:16-cv-06794-AB-JC`: AB, JC), upper
+    /// case; none for an appellate number.
+    #[serde(default)]
+    pub case_judges: Vec<String>,
     /// Document number of the first stamped page.
     pub document_number: Option<String>,
     /// Filing date of the first stamped page, ISO.
@@ -68,6 +77,9 @@ pub struct StampSummary {
     pub form: std::borrow::Cow<'static, str>,
     /// Case number.
     pub case_number: String,
+    /// The same, normalized as [`Ecf::case_number_normalized`].
+    #[serde(default)]
+    pub case_number_normalized: Option<String>,
     /// Document number.
     pub document_number: Option<String>,
     /// Filing date, ISO.
@@ -453,6 +465,7 @@ pub fn summarize(per_page: &[(usize, Vec<Stamp>)]) -> (Option<Ecf>, Vec<String>)
                 None => summaries.push(StampSummary {
                     form: s.form.into(),
                     case_number: s.case_number.clone(),
+                    case_number_normalized: parsed(s).map(|c| case_number::normalized(&c)),
                     document_number: s.document_number.clone(),
                     filed: s.filed.clone(),
                     page_count: s.page_count,
@@ -494,8 +507,11 @@ pub fn summarize(per_page: &[(usize, Vec<Stamp>)]) -> (Option<Ecf>, Vec<String>)
             list.join("; ")
         ));
     }
+    let top_parsed = parsed(top);
     let ecf = Ecf {
         case_number: Some(top.case_number.clone()),
+        case_number_normalized: top_parsed.as_ref().map(case_number::normalized),
+        case_judges: top_parsed.map(|c| c.judges).unwrap_or_default(),
         document_number: top.document_number.clone(),
         filed: top.filed.clone(),
         page_count: top.page_count,
@@ -503,6 +519,42 @@ pub fn summarize(per_page: &[(usize, Vec<Stamp>)]) -> (Option<Ecf>, Vec<String>)
         stamps: summaries,
     };
     (Some(ecf), warnings)
+}
+
+/// A stamp's case number read in the court its form belongs to: a bankruptcy stamp's bare
+/// `yy-nnnnn` is a main case, an appellate stamp's an appellate number.
+fn parsed(s: &Stamp) -> Option<CaseNumber> {
+    case_number::parse(&s.case_number, None, case_number::court_of_stamp(s.form))
+}
+
+/// A bankruptcy stamp prints a main case and an adversary proceeding alike, as a bare
+/// `yy-nnnnn`, which read alone is the main case (`bk`). When the caption prints the same
+/// number as an adversary proceeding ("Adv. Proc. No. 20-03050"), the stamp's number is that
+/// proceeding's: its normalized form takes the caption's `ap`. Nothing else of the caption is
+/// taken (an office digit printed only in the caption stays out).
+pub fn adopt_adversary(ecf: &mut Ecf, caption_normalized: &[String]) {
+    let adversary = |printed: &str, form: &str, normalized: &mut Option<String>| {
+        // Printed with its type ("2:20-bk-01234"): the stamp says which it is.
+        let typed = case_number::parse(printed, None, case_number::Court::Other).is_some();
+        if form != "bankruptcy" || typed {
+            return;
+        }
+        if let Some(n) = normalized.as_deref() {
+            if let Some(ap) = case_number::as_adversary(n, caption_normalized) {
+                *normalized = Some(ap);
+            }
+        }
+    };
+    let form = ecf
+        .stamps
+        .first()
+        .map_or(String::new(), |s| s.form.to_string());
+    if let Some(printed) = ecf.case_number.clone() {
+        adversary(&printed, &form, &mut ecf.case_number_normalized);
+    }
+    for s in &mut ecf.stamps {
+        adversary(&s.case_number, &s.form, &mut s.case_number_normalized);
+    }
 }
 
 fn describe(s: &StampSummary) -> String {
@@ -1276,6 +1328,150 @@ mod tests {
                 .any(|w| w == "page 2: CM/ECF stamp says 4 pages, page 1 says 3"),
             "{warnings:?}"
         );
+    }
+
+    /// The record's normalized stamp number and judges, from a one-page document with `line`.
+    fn normalized(line: &str) -> (Option<String>, Vec<String>) {
+        let (ecf, _) = summarize(&[(1, vec![p(line)])]);
+        let ecf = ecf.expect("ecf");
+        assert_eq!(
+            ecf.stamps[0].case_number_normalized, ecf.case_number_normalized,
+            "{line}"
+        );
+        (ecf.case_number_normalized, ecf.case_judges)
+    }
+
+    #[test]
+    fn stamp_numbers_normalized() {
+        let check = |line: &str, want: &str, judges: &[&str]| {
+            let (n, j) = normalized(line);
+            assert_eq!(n.as_deref(), Some(want), "{line}");
+            assert_eq!(j, judges, "{line}");
+        };
+        // District forms: the office digit is printed, so it stays.
+        check(
+            "Case 2:17-cv-01666-KJN Document 34 Filed 04/20/22 Page 1 of 2",
+            "2:17-cv-01666",
+            &["KJN"],
+        );
+        check(
+            "Case 8:16-cv-04794-QBP-XRF Document 40 Filed 08/05/16 Page 1 of 4 Page ID #:365",
+            "8:16-cv-04794",
+            &["QBP", "XRF"],
+        );
+        check(
+            "Case 1:11-cv-00637-NONE-EPG Document 51 Filed 03/02/21 Page 1 of 3",
+            "1:11-cv-00637",
+            &["EPG"],
+        );
+        check(
+            "Case 5:18-cr-00258-EJD-1 Document 77 Filed 09/14/20 Page 1 of 2",
+            "5:18-cr-00258",
+            &["EJD"],
+        );
+        check(
+            "Case 2:20-sw-00908-DB Document 5 Filed 01/04/21 Page 1 of 1",
+            "2:20-sw-00908",
+            &["DB"],
+        );
+        check(
+            "Case 8:10-ml-02151-JVS-FMO Document 5715 Filed 06/01/15 Page 1 of 4 Page ID #:2117",
+            "8:10-ml-02151",
+            &["JVS", "FMO"],
+        );
+        // D. Or.'s minus signs, S.D.N.Y.'s spaces.
+        check(
+            "Case 3:24\u{2212}cv\u{2212}00838\u{2212}SB Document 12 Filed 05/06/24 Page 1 of 3",
+            "3:24-cv-00838",
+            &["SB"],
+        );
+        check(
+            "Case 1 : 09 - cv - 02814 - WFE - EYR Document 61 Filed 09/30/10 Page 1 of 5",
+            "1:09-cv-02814",
+            &["WFE", "EYR"],
+        );
+        // Bankruptcy forms: a bare number is the main case; initials in lower case.
+        check(
+            "Case 16-24364-NB Doc 45 Filed 05/01/20 Entered 05/01/20 10:11:12 Desc Main Document Page 1 of 3",
+            "16-bk-24364",
+            &["NB"],
+        );
+        check(
+            "Case 23-10456-abc Doc 45 Filed 05/01/23 Entered 05/01/23 10:11:12 Desc Main Document Page 1 of 3",
+            "23-bk-10456",
+            &["ABC"],
+        );
+        check(
+            "Case: 20-30967 Doc# 33 Filed: 04/28/20 Entered: 04/28/20 19:02:54 Page 1 of 30",
+            "20-bk-30967",
+            &[],
+        );
+        check(
+            "Case 2:16-bk-78598-AO Doc 1 Filed 10/31/16 Entered 10/31/16 11:52:49 Desc Main Document Page 1 of 9",
+            "2:16-bk-78598",
+            &["AO"],
+        );
+        // Courts of appeals: `yy-nnnnn`, no type, no judges.
+        check(
+            "Case: 19-1234 Document: 45-1 Filed: 01/02/2020 Page: 1",
+            "19-01234",
+            &[],
+        );
+        check(
+            "USCA11 Case: 21-12355 Date Filed: 07/13/2021 Page: 1 of 2",
+            "21-12355",
+            &[],
+        );
+        check(
+            "Appellate Case: 19-1234 Document: 010110462922 Date Filed: 01/11/2021 Page: 1",
+            "19-01234",
+            &[],
+        );
+        check(
+            "USCA4 Appeal: 17-2218 Doc: 6 Filed: 05/12/2017 Pg: 1 of 4",
+            "17-02218",
+            &[],
+        );
+        check(
+            "USCA Case #16-4097 Document #1600692 Filed: 02/24/2016 Page 1 of 3",
+            "16-04097",
+            &[],
+        );
+        check(
+            "Case: 20-49729, 08/05/2020, ID: 11778722, DktEntry: 19, Page 1 of 15",
+            "20-49729",
+            &[],
+        );
+        check(
+            "Case 17-5340, Document 1-1, 10/31/2017, 2161300, Page1 of 2",
+            "17-05340",
+            &[],
+        );
+    }
+
+    #[test]
+    fn adversary_number_from_the_caption() {
+        let line = "Case: 20-03050 Doc# 201 Filed: 02/03/21 Entered: 02/03/21 10:11:12 Page 1 of 5";
+        let (ecf, _) = summarize(&[(1, vec![p(line)])]);
+        let mut ecf = ecf.expect("ecf");
+        assert_eq!(ecf.case_number_normalized.as_deref(), Some("20-bk-03050"));
+        // The caption names the main case and the adversary proceeding.
+        adopt_adversary(&mut ecf, &["20-bk-30242".into(), "20-ap-03050".into()]);
+        assert_eq!(ecf.case_number_normalized.as_deref(), Some("20-ap-03050"));
+        assert_eq!(
+            ecf.stamps[0].case_number_normalized.as_deref(),
+            Some("20-ap-03050")
+        );
+        // A caption that does not name it as one leaves the main case.
+        let (ecf, _) = summarize(&[(1, vec![p(line)])]);
+        let mut ecf = ecf.expect("ecf");
+        adopt_adversary(&mut ecf, &["20-bk-03050".into()]);
+        assert_eq!(ecf.case_number_normalized.as_deref(), Some("20-bk-03050"));
+        // A number printed with its type is not changed.
+        let (ecf, _) = summarize(&[(1, vec![p("Case 2:20-bk-03050-ER Doc 1 Filed 10/31/20 Entered 10/31/20 11:52:49 Desc Main Document Page 1 of 9")])]);
+        let mut ecf = ecf.expect("ecf");
+        adopt_adversary(&mut ecf, &["20-ap-03050".into()]);
+        assert_eq!(ecf.case_number_normalized.as_deref(), Some("2:20-bk-03050"));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! | `court_id` | facet `/cacd`, stored | `caption.court_id` |
 //! | `court` | text, stored | `caption.court` |
 //! | `case_number` | text, stored | `caption.case_numbers[]` as printed |
-//! | `case_number_normalized` | raw string, stored | `caption.case_numbers_normalized[]` |
+//! | `case_number_normalized` | raw string, stored | `caption.case_numbers_normalized[]` and `ecf.case_number_normalized`, each also without its office digit ([`case_keys`]) |
 //! | `ecf_document_number` | raw string, stored | `ecf.document_number` |
 //! | `filed`, `signed` | date (indexed, fast, stored; day precision in practice) | `ecf.filed`, `signature.date` |
 //! | `judge` | text, stored | `signature.judge`, else `caption.judge` |
@@ -197,7 +197,7 @@ impl IndexDoc {
             court_id: text(&caption["court_id"]),
             court: text(&caption["court"]),
             case_numbers: strings(&caption["case_numbers"]),
-            case_numbers_normalized: strings(&caption["case_numbers_normalized"]),
+            case_numbers_normalized: case_keys(rec),
             ecf_document_number: text(&rec["ecf"]["document_number"]),
             filed: text(&rec["ecf"]["filed"]),
             signed: text(&rec["signature"]["date"]),
@@ -218,6 +218,30 @@ impl IndexDoc {
                 .unwrap_or_default(),
         })
     }
+}
+
+/// The normalized case numbers of a record, caption's and stamp's, each also without its office
+/// digit: a caption prints "CV 16-6794" where the stamp prints "2:16-cv-06794", so that
+/// `case_number_normalized:16-cv-06794` finds every paper of the case, printed with the office
+/// or not (`docs/case-numbers.md`).
+pub fn case_keys(rec: &Value) -> Vec<String> {
+    let caption = rec["caption"]["case_numbers_normalized"]
+        .as_array()
+        .into_iter()
+        .flatten();
+    let mut keys: Vec<String> = Vec::new();
+    for n in caption
+        .chain(std::iter::once(&rec["ecf"]["case_number_normalized"]))
+        .filter_map(text)
+    {
+        let bare = crate::case_number::without_office(&n).to_string();
+        for k in [n, bare] {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
 }
 
 /// A non-empty string value.
@@ -512,6 +536,19 @@ mod tests {
         check("2021-13-01", None);
         check("2021-1-01", None);
         check("20x1-01-01", None);
+    }
+
+    #[test]
+    fn case_keys_with_and_without_the_office() {
+        let rec = serde_json::json!({
+            "caption": {"case_numbers_normalized": ["16-cv-06794", "19-01234"]},
+            "ecf": {"case_number_normalized": "2:16-cv-06794"}});
+        assert_eq!(
+            case_keys(&rec),
+            ["16-cv-06794", "19-01234", "2:16-cv-06794"]
+        );
+        let none = serde_json::json!({"caption": {}, "ecf": null});
+        assert!(case_keys(&none).is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use super::courts;
 use super::parties::{parties, role_of};
 use super::{minutes, Caption, Signature};
+use crate::case_number;
 use crate::pattern::{Compile, Pattern};
 use crate::pdf::Line;
 use regex::Regex;
@@ -18,42 +19,12 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("static regex") // invariant: the patterns below are literals
 }
 
-static CASE_NUMBERS: Pattern<Vec<Regex>> = Pattern::new(|| {
-    vec![
-        // 8:16-cv-1261 DOC (KESx), 1:20-cv-01133-DAD-BAM, 2:20-SW-908 DB, 3:18-cv-16281(BRM)(TJB)
-        re(
-            // Judges' initials after a space are capitals only ("DOC", not "Date").
-            r"(?i)\b(?:(?:CV|CR)[\s-]?)?[0-9]{1,2}:[0-9]{2}[-–][a-z]{2,4}[-–]\s?[0-9]{1,6}(?:[-–][A-Z]{2,4}x?)*(?-i:(?:\s[A-Z]{2,4}x?\b(?:\s[A-Z]{2,4}x?\b)?)?(?:\s*\([A-Z]{2,5}x?\))*)",
-        ),
-        // CV 20-6448-GW-JEMx, CV 17-00786 AB (PLAx), CV08-02448-MMC
-        re(
-            r"\b(?:CV|CR|Cv|Cr)[\s-]?[0-9]{2}[-–][0-9]{3,6}(?:[-–][A-Z]{1,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
-        ),
-        // MDL 15-02641-PHX-DGC, C 04-0098 SI (N.D. Cal. before 2007)
-        re(
-            r"\b(?:MDL|C|CR|CV|MC)\s?[0-9]{2}-[0-9]{3,6}(?:-[A-Z]{2,4}x?)*(?:\s[A-Z]{2,4}x?\b)?(?:\s*\([A-Z]{2,5}x?\))*",
-        ),
-        // 17-cv-04467-BLF
-        re(r"(?i)\b[0-9]{2}[-–](?:cv|cr|mj|md|bk|ap|mc|sw|po)[-–][0-9]{3,6}(?:[-–][A-Z]{2,4}x?)*"),
-        // 13 Civ. 4384 (PAE)
-        re(r"\b[0-9]{1,2}\s+(?:Civ|Cr|Crim|CV|MJ|Misc)\.?\s+[0-9]{2,6}(?:\s*\([A-Z]{2,5}\))*"),
-        // An appellate docket number alone on its line: 2009-1361
-        re(r"^\s*[0-9]{2,4}-[0-9]{3,5}\s*$"),
-        // No. 19-1234, Docket No. 2018-06-1735, State File No. 58665-2018
-        re(r"(?i)\b(?:no|nos|number)\.?\s*:?\s*([0-9][[0-9]:\-–]{3,}[0-9])"),
-    ]
-});
-
 /// A case number with its label, to the end of the line.
 static CASE_LABEL: Pattern = Pattern::new(|| {
     re(
         r"(?i)\s*\b(?:case|civil|criminal|docket|action|civil action)?\s*(?:no|nos|number)\.?\s*:?\s*\S*[0-9].*$",
     )
 });
-
-static CORE: Pattern =
-    Pattern::new(|| re(r"(?i)(?:([0-9]{1,2}):)?([0-9]{2})[-–\s]*([a-z]{2})[-–\s]*([0-9]{1,6})"));
-static CV_SHORT: Pattern = Pattern::new(|| re(r"(?i)\b(cv|cr)[\s-]?([0-9]{2})[-–]([0-9]{1,6})"));
 
 static TITLE: Pattern = Pattern::new(|| {
     re(
@@ -86,64 +57,35 @@ static AUTHOR: Pattern = Pattern::new(|| {
 });
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 8] = [
-    &AUTHOR,
-    &CASE_NUMBERS,
-    &CASE_LABEL,
-    &CORE,
-    &CV_SHORT,
-    &TITLE,
-    &JUDGE,
-    &LABEL_LINE,
-];
+pub(crate) static PATTERNS: [&dyn Compile; 5] = [&AUTHOR, &CASE_LABEL, &TITLE, &JUDGE, &LABEL_LINE];
 
-/// Case numbers as printed in `text`, in order.
+/// Case numbers as printed in `text`, in order ([`case_number::find`]).
 pub fn case_numbers(text: &str) -> Vec<String> {
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for (i, r) in CASE_NUMBERS.get().iter().enumerate() {
-        for c in r.captures_iter(text) {
-            let m = if i == CASE_NUMBERS.get().len() - 1 {
-                c.get(1)
-            } else {
-                c.get(0)
-            };
-            let Some(m) = m else { continue };
-            if found.iter().any(|(s, e)| m.start() < *e && *s < m.end()) {
-                continue;
+    case_number::printed(text)
+}
+
+/// The caption's numbers normalized and their judges' initials, read in the caption's court
+/// (which decides what a bare `yy-nnnnn` is). `found` holds the numbers with their labels.
+/// An office digit printed only in the CM/ECF stamp is not added: `ecf` keeps its own
+/// normalized number (docs/case-numbers.md).
+fn normalize_all(cap: &mut Caption, found: &[case_number::Printed]) {
+    let court = case_number::court_of(cap.court.as_deref().unwrap_or(""), cap.court_id.as_deref());
+    cap.case_numbers_normalized.clear();
+    cap.case_judges.clear();
+    for n in found {
+        let Some(parsed) = case_number::parse(&n.text, n.label, court) else {
+            continue;
+        };
+        let key = case_number::normalized(&parsed);
+        if !cap.case_numbers_normalized.contains(&key) {
+            cap.case_numbers_normalized.push(key);
+        }
+        for j in parsed.judges {
+            if !cap.case_judges.contains(&j) {
+                cap.case_judges.push(j);
             }
-            found.push((m.start(), m.end()));
         }
     }
-    found.sort_unstable();
-    found
-        .iter()
-        .map(|(s, e)| text[*s..*e].trim().trim_end_matches([',', ';']).to_string())
-        .collect()
-}
-
-fn normalize_all(cap: &mut Caption) {
-    cap.case_numbers_normalized = cap
-        .case_numbers
-        .iter()
-        .filter_map(|n| normalize_case_number(n))
-        .collect();
-    cap.case_numbers_normalized.dedup();
-}
-
-/// The joinable form of a federal case number: "8:16-cv-4794 QBP" → "8:16-cv-04794".
-pub fn normalize_case_number(text: &str) -> Option<String> {
-    if let Some(c) = CORE.get().captures(text) {
-        let office = c
-            .get(1)
-            .map(|m| format!("{}:", m.as_str()))
-            .unwrap_or_default();
-        let kind = c[3].to_lowercase();
-        if ["cv", "cr", "mj", "md", "bk", "ap", "mc", "sw", "po"].contains(&kind.as_str()) {
-            return Some(format!("{office}{}-{kind}-{:0>5}", &c[2], &c[4]));
-        }
-    }
-    let c = CV_SHORT.get().captures(text)?;
-    Some(format!("{}-{}-{:0>5}", &c[2], c[1].to_lowercase(), &c[3]))
 }
 
 pub(crate) fn upper_share(text: &str) -> f64 {
@@ -486,7 +428,8 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     cap.court = Some(court);
     if minutes::is_minutes(&texts) {
         let (end, signature) = minutes::read(lines, &texts, &mut cap);
-        normalize_all(&mut cap);
+        let found = case_number::find(&cap.case_numbers.join("\n"));
+        normalize_all(&mut cap, &found);
         if cap.title.is_none() {
             warnings.push("minutes form without a Proceedings line".to_string());
         }
@@ -555,14 +498,27 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
             }
         }
     }
-    for t in left.iter().chain(right.iter()).chain(across.iter()) {
-        for n in case_numbers(t) {
-            if !cap.case_numbers.contains(&n) {
-                cap.case_numbers.push(n);
+    // Each column read as one text, so that a label ends one line and its number starts the
+    // next ("Civil Action No." / "22-1234 (ABC)").
+    let mut found: Vec<case_number::Printed> = Vec::new();
+    for column in [&left, &right, &across] {
+        for n in case_number::find(&column.join("\n")) {
+            if !found.iter().any(|f| f.text == n.text) {
+                found.push(n);
             }
         }
     }
-    normalize_all(&mut cap);
+    // A number on a line that the table left out (a first line read as prose, a line set
+    // beside the court's name) is still the caption's.
+    if found.is_empty() {
+        let skipped: Vec<&str> = (court_at..start)
+            .filter(|i| !court_lines.contains(i))
+            .map(|i| texts[i].as_str())
+            .collect();
+        found = case_number::find(&skipped.join("\n"));
+    }
+    cap.case_numbers = found.iter().map(|n| n.text.clone()).collect();
+    normalize_all(&mut cap, &found);
     if cap.case_numbers.is_empty() {
         warnings.push("no case number found in the caption".to_string());
     }
@@ -795,6 +751,7 @@ fn title_stops(t: &str) -> bool {
         .any(|k| lower.starts_with(k))
         || upper_share(t) < 0.6
         || !case_numbers(t).is_empty()
+        || case_number::has_labelled_number(t)
         || LABEL_LINE.get().is_match(t)
 }
 
@@ -848,21 +805,5 @@ mod tests {
             Some("Anthony W. Ishii")
         );
         assert_eq!(judge("ORDER GRANTING MOTION"), None);
-    }
-
-    #[test]
-    fn normalized_numbers() {
-        assert_eq!(
-            normalize_case_number("8:16-cv-4794 QBP (XRFx)").as_deref(),
-            Some("8:16-cv-04794")
-        );
-        assert_eq!(
-            normalize_case_number("CV 20-9886-TJ-WRZx").as_deref(),
-            Some("20-cv-09886")
-        );
-        assert_eq!(
-            normalize_case_number("17-cv-08892-OYS").as_deref(),
-            Some("17-cv-08892")
-        );
     }
 }

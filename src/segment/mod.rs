@@ -36,8 +36,13 @@ pub struct Caption {
     pub court_id: Option<String>,
     /// Case numbers as printed.
     pub case_numbers: Vec<String>,
-    /// The same, normalised for joins with docket data ("2:17-cv-04999").
+    /// The same, normalised for joins with docket data ("2:17-cv-04999"), in the canonical
+    /// form of [`crate::case_number`]; a number that cannot be read whole has none.
     pub case_numbers_normalized: Vec<String>,
+    /// Judges' initials printed with the case numbers ("2:17-cv-1666-KJN (JEMx)": KJN, JEM),
+    /// upper case, first seen first.
+    #[serde(default)]
+    pub case_judges: Vec<String>,
     /// Parties with roles.
     pub parties: Vec<Party>,
     /// The document's title as printed.
