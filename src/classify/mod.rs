@@ -738,9 +738,12 @@ fn by_form(
     }
     // A letter is a letter whoever writes it (clerks and judges write letters too), unless it
     // orders something in so many words (a judge's letter order is an order).
+    // A letterhead is no caption: a paper that closes as a letter does ("Very truly yours,")
+    // and has its "RE:" line or salutation is one, court's name at its head or not.
+    let has = |name: &str| s.marks.iter().any(|m| m.1 == name);
     if s.count(Letter) > 0
         && !s.orders
-        && (!captioned || s.marks.iter().any(|m| m.1 == "salutation"))
+        && (!captioned || has("salutation") || (has("letter close") && s.count(Letter) >= 2))
     {
         return (Letter, mark(Letter));
     }
@@ -1068,6 +1071,33 @@ We write on behalf of both parties to report that discovery is complete and we a
 Respectfully,
 /s/ Jane Q. Roe";
         assert_eq!(kind(&[letter], Some("60")).0, DocType::Letter);
+        // A clerk's letter under the court's letterhead, its addressees first, closing as a
+        // letter does: the letterhead is no caption.
+        let clerk = "OFFICE OF THE CLERK
+UNITED STATES COURT OF APPEALS
+FOR THE NINTH CIRCUIT
+95 SEVENTH STREET, SAN FRANCISCO, CA 94103
+May 2, 2031
+John Q. Roe
+Roe & Doe LLP
+100 Main Street
+Oakland, CA 94612
+RE: Acme Widget Co. v. Globex Corp.
+Case Number: 31-1234
+Today the Court entered its judgment in the above-captioned matter pursuant to Fed. R. App. P. 36.
+A mandate will be issued at the appropriate time in accordance with Fed. R. App. P. 41.
+Very truly yours,
+Molly C. Dwyer, Clerk
+By: s/ Pat Doe
+Case Manager";
+        assert_eq!(
+            kind(
+                &[clerk, "Page two of the rules on rehearing."],
+                Some("40-2")
+            )
+            .0,
+            DocType::Letter
+        );
         let verdict = "We, the jury in the above-entitled action, answer the questions as follows:
 Question No. 1: Did Globex breach the contract?   Yes ____   No ____
                                          ______________________
