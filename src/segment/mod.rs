@@ -271,6 +271,23 @@ pub fn segment_as(doc: &CleanDoc, class: &Classification) -> Segments {
         ),
         None => (lines.len(), lines.len()),
     };
+    // A syllabus is the Reporter of Decisions' summary, "no part of the opinion of the Court":
+    // its "affirmed." disposes of nothing. An opinion's order comes after its syllabus pages
+    // (headed "Syllabus"), and a PDF of the syllabus alone has none.
+    let scope_start = match class.doc_type {
+        crate::classify::DocType::Opinion => {
+            let syllabus = |n: usize| {
+                doc.pages.iter().find(|p| p.number == n).is_some_and(|p| {
+                    let is = |t: &str| t.trim().eq_ignore_ascii_case("syllabus");
+                    p.running.iter().any(|r| is(r)) || p.lines.iter().take(4).any(|l| is(&l.text()))
+                })
+            };
+            (scope_start..scope_end)
+                .find(|&i| !syllabus(lines[i].page))
+                .unwrap_or(scope_end)
+        }
+        _ => scope_start,
+    };
     // An opinion of the court disposes before the separate opinions that follow it
     // ("JUSTICE ROE, concurring."): they are not the court's order.
     let scope_end = match class.doc_type {
@@ -589,5 +606,89 @@ mod tests {
         doc.pages[0].lines[0].words[0].text = "GRANTED: the".to_string();
         let s = segment_as(&doc, &as_order());
         assert_eq!(s.order.clauses.len(), 1, "{:?}", s.warnings);
+    }
+
+    fn page_of(number: usize, texts: &[&str]) -> CleanPage {
+        let lines = texts
+            .iter()
+            .enumerate()
+            .map(|(row, t)| {
+                let y = 90.0 + 14.0 * row as f64;
+                let mut x = 72.0;
+                let words = t
+                    .split(' ')
+                    .map(|w| {
+                        let width = 6.0 * w.chars().count() as f64;
+                        let word = Word {
+                            text: w.to_string(),
+                            bbox: BBox {
+                                x0: x,
+                                y0: y - 9.6,
+                                x1: x + width,
+                                y1: y + 2.4,
+                            },
+                            size: 12.0,
+                            sup: false,
+                        };
+                        x += width + 6.0;
+                        word
+                    })
+                    .collect();
+                let mut l = Line::from_words(words);
+                l.baseline = y;
+                l
+            })
+            .collect();
+        CleanPage {
+            number,
+            width: 612.0,
+            height: 792.0,
+            lines,
+            ..CleanPage::default()
+        }
+    }
+
+    #[test]
+    fn a_syllabus_disposes_of_nothing() {
+        use crate::classify::{DocType, Part};
+        let opinion = Classification {
+            doc_type: DocType::Opinion,
+            parts: vec![Part {
+                doc_type: DocType::Opinion,
+                first_page: 1,
+                last_page: 2,
+                title: None,
+            }],
+            order_part: Some(0),
+            ..Classification::default()
+        };
+        let syllabus = |last: &str| CleanDoc {
+            pages: vec![
+                page_of(
+                    1,
+                    &[
+                        "Syllabus",
+                        "ROE v. DOE",
+                        "Held: The judgment below is affirmed.",
+                        "The Court must read the statute as written.",
+                    ],
+                ),
+                page_of(2, &["Syllabus", "The standard must be objective.", last]),
+            ],
+            ..CleanDoc::default()
+        };
+        let s = segment_as(&syllabus("123 F. 4th 456, affirmed."), &opinion);
+        assert!(s.order.clauses.is_empty(), "{:?}", s.order.clauses);
+        // The opinion after it disposes.
+        let mut doc = syllabus("123 F. 4th 456, affirmed.");
+        doc.pages[1] = page_of(
+            2,
+            &[
+                "Opinion of the Court",
+                "For these reasons, the judgment of the Court of Appeals is affirmed.",
+            ],
+        );
+        let s = segment_as(&doc, &opinion);
+        assert_eq!(s.order.clauses.len(), 1, "{:?}", s.order.clauses);
     }
 }
