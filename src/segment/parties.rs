@@ -15,7 +15,7 @@ fn re(p: &str) -> Regex {
 
 static ROLE: Pattern = Pattern::new(|| {
     re(
-        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)\s*(?:and\s+(?:counter-?(?-u:\w)+|appell(?-u:\w)+))?[.,;]*$",
+        r"(?i)^(?:and\s+)?(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|movants?|debtors?|intervenors?|claimants?|counter-?claimants?|counter-?defendants?|third-party (?:plaintiffs?|defendants?)|cross-?(?:complainants?|defendants?)|employee|employer|carrier|real parties in interest|plaintiffs?[-–,\s]+appellants?|plaintiffs?[-–,\s]+appellees?|defendants?[-–,\s]+appellants?|defendants?[-–,\s]+appellees?|petitioners?[-–,\s]+appellants?|respondents?[-–,\s]+appellees?)(?:\s*\(s\))?\s*(?:and\s+(?:counter-?(?-u:\w)+|appell(?-u:\w)+))?[.,;]*$",
     )
 });
 
@@ -310,6 +310,9 @@ mod tests {
         assert_eq!(role_of("Plaintiffs,"), Some("plaintiff"));
         assert_eq!(role_of("Defendant."), Some("defendant"));
         assert_eq!(role_of("Plaintiff-Appellant,"), Some("appellant"));
+        // A clerk's form prints the role for one or many.
+        assert_eq!(role_of("Plaintiff(s),"), Some("plaintiff"));
+        assert_eq!(role_of("Defendant(s)."), Some("defendant"));
         assert_eq!(role_of("Employer"), Some("respondent"));
         assert_eq!(role_of("Plaintiff, Appellant,"), Some("appellant"));
         assert_eq!(role_of("NADIA VELLORA"), None);
