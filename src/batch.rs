@@ -325,6 +325,8 @@ struct Head {
     source: HeadSource,
     error: Option<ErrorInfo>,
     #[serde(default)]
+    doc_type: crate::classify::DocType,
+    #[serde(default)]
     quality: HeadQuality,
     #[serde(default)]
     body: HeadBody,
@@ -445,6 +447,14 @@ impl Finished {
         match self {
             Finished::Record(r) => r.quality.needs_ocr,
             Finished::Written(w) => w.head.quality.needs_ocr,
+        }
+    }
+
+    /// What the paper is (`doc_type`); an error record's is `other`.
+    pub fn doc_type(&self) -> crate::classify::DocType {
+        match self {
+            Finished::Record(r) => r.doc_type,
+            Finished::Written(w) => w.head.doc_type,
         }
     }
 

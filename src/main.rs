@@ -490,6 +490,8 @@ struct Tally {
     ocr_pages: usize,
     ocr_secs: f64,
     written: usize,
+    /// Documents read, by type.
+    types: BTreeMap<&'static str, usize>,
 }
 
 impl Tally {
@@ -505,6 +507,7 @@ impl Tally {
                 self.empty_body += usize::from(rec.body_empty());
                 self.needs_ocr += usize::from(rec.needs_ocr());
                 self.garbled += usize::from(rec.garbled());
+                *self.types.entry(rec.doc_type().as_str()).or_default() += 1;
             }
         }
     }
@@ -539,6 +542,16 @@ impl Tally {
             s.push_str(&format!(" ({})", kinds.join(", ")));
         }
         s
+    }
+
+    /// "by type: 40 order, 12 motion, 3 exhibit": the documents read, most common type first.
+    fn by_type(&self) -> Option<String> {
+        let mut types: Vec<(&str, usize)> = self.types.iter().map(|(t, n)| (*t, *n)).collect();
+        types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        (!types.is_empty()).then(|| {
+            let list: Vec<String> = types.iter().map(|(t, n)| format!("{n} {t}")).collect();
+            format!("by type: {}", list.join(", "))
+        })
     }
 }
 
@@ -713,6 +726,9 @@ fn extract(args: &[OsString], plan: &Plan, mut config: Config) -> Result<ExitCod
         summary.secs,
         summary.docs as f64 / summary.secs.max(1e-9)
     ));
+    if let Some(types) = tally.by_type() {
+        note(&types);
+    }
     Ok(ExitCode::from(if summary.failed > 0 { 1 } else { 0 }))
 }
 

@@ -81,6 +81,23 @@ fn folder_gives_one_record_per_pdf_in_order_and_exit_1_for_bad_files() {
         stderr.contains("broken-empty-zero-bytes-01.pdf: empty file"),
         "{stderr}"
     );
+    // The documents read, by type, counted from the records: "by type: 9 order, 3 motion, ...".
+    let mut want: std::collections::BTreeMap<&str, usize> = Default::default();
+    for r in recs.iter().filter(|r| r["status"] == "ok") {
+        *want.entry(r["doc_type"].as_str().unwrap()).or_default() += 1;
+    }
+    let line = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("ordex: by type: "))
+        .unwrap_or_else(|| panic!("no by-type line: {stderr}"));
+    let got: std::collections::BTreeMap<&str, usize> = line
+        .split(", ")
+        .map(|e| {
+            let (n, t) = e.split_once(' ').unwrap();
+            (t, n.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(got, want);
 }
 
 #[test]
