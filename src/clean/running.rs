@@ -145,9 +145,9 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
     // Lines in the top or bottom band, counted by the pages they occur on; and, anywhere on the
     // page, lines repeated word for word at the same height (a minutes form's boxed header runs
     // well below the top band).
-    let mut counts: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut counts: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
     let mut placed: HashMap<(i64, &str), usize> = HashMap::new();
-    for (p, page_keys) in pages.iter().zip(&keys) {
+    for (i, (p, page_keys)) in pages.iter().zip(&keys).enumerate() {
         let mut seen: Vec<(bool, &str)> = Vec::new();
         let mut seen_placed: Vec<(i64, &str)> = Vec::new();
         for (l, k) in p.lines.iter().zip(page_keys) {
@@ -162,19 +162,33 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
             }
         }
         for k in seen {
-            *counts.entry(k).or_default() += 1;
+            counts.entry(k).or_default().push(i);
         }
         for k in seen_placed {
             *placed.entry(k).or_default() += 1;
         }
     }
     let need = 2.max((0.4 * n as f64).ceil() as usize);
+    // A head repeated through the document, or through one of its parts: a volume of
+    // opinions heads each its own way ("Opinion of the Court", then "THOMAS, J., concurring"),
+    // so a head of one part is on three of any six pages running, alternate pages included.
+    const RUN: usize = 3;
+    const WINDOW: usize = 6;
+    let through_document = |key: &(bool, &str)| counts.get(key).is_some_and(|on| on.len() >= need);
+    let through_part = |key: &(bool, &str)| {
+        key.1.len() >= 8
+            && counts
+                .get(key)
+                .is_some_and(|on| on.windows(RUN).any(|w| w[RUN - 1] - w[0] < WINDOW))
+    };
     let placed_need = 3.max((0.5 * n as f64).ceil() as usize);
     let first_page = pages.first().map_or(0, |p| p.number);
     let mut drop: Vec<Vec<bool>> = Vec::with_capacity(n);
     for (p, page_keys) in pages.iter().zip(&keys) {
         let body_size = dominant_size(&p.lines);
-        let goes = |(l, k): (&Line, &String)| -> bool {
+        // How surely a line goes: 2 by the rules for the whole document, 1 as the head of one
+        // of its parts only, 0 not.
+        let goes = |(l, k): (&Line, &String)| -> u8 {
             // A head or foot repeated word for word sits near an edge (a minutes form's box
             // under the court's name), not in the middle of the page.
             let near_edge = l.baseline < PLACED_TOP * p.height || l.baseline > BOTTOM * p.height;
@@ -186,42 +200,53 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
                     .unwrap_or(0)
                     >= placed_need;
             if repeated && !(p.number == first_page && l.baseline < 0.5 * p.height) {
-                return true;
+                return 2;
             }
             let Some(top) = band(l, p.height, bands) else {
-                return false;
+                return 0;
             };
             let text = l.text();
             // A page number by shape alone only in the paper's own bands: in a book block's
             // wider head, a section's "II" is no folio.
             if is_page_number(&text) && band(l, p.height, PAPER).is_some() {
-                return true;
+                return 2;
             }
             // The first page's heading is its caption (the court name of a minutes form repeats
             // on every page): only later pages lose a repeated top line.
             let first_top = top && p.number == first_page;
-            if n >= 2
-                && !first_top
-                && k.len() >= 2
-                && counts.get(&(top, k.as_str())).copied().unwrap_or(0) >= need
-            {
-                return true;
+            let key = (top, k.as_str());
+            if n >= 2 && !first_top && k.len() >= 2 && through_document(&key) {
+                return 2;
             }
             // A footer in a smaller type that names the case ("ORDER – 2:17-cv-01666-KJN").
             let small = l.size > 0.0 && l.size < 0.85 * body_size;
-            small && !top && text.len() < 100 && CASE_NO.get().is_match(&text)
+            if small && !top && text.len() < 100 && CASE_NO.get().is_match(&text) {
+                return 2;
+            }
+            u8::from(n >= 2 && !first_top && through_part(&key))
         };
         // A head is such lines among the page's first EDGE_LINES lines, a foot among its last:
         // a pleading foot holds the page number, a rule, the paper's title and the case number,
         // and only some of them repeat, so a line that stays does not end it.
-        let goes: Vec<bool> = p.lines.iter().zip(page_keys).map(goes).collect();
-        let mut page_drop = vec![false; goes.len()];
-        for i in (0..goes.len()).take(EDGE_LINES) {
-            page_drop[i] = goes[i];
-        }
-        for i in (0..goes.len()).rev().take(EDGE_LINES) {
-            page_drop[i] = goes[i];
-        }
+        let goes: Vec<u8> = p.lines.iter().zip(page_keys).map(goes).collect();
+        let edges = |least: u8| {
+            let mut page_drop = vec![false; goes.len()];
+            for i in (0..goes.len()).take(EDGE_LINES) {
+                page_drop[i] = goes[i] >= least;
+            }
+            for i in (0..goes.len()).rev().take(EDGE_LINES) {
+                page_drop[i] = goes[i] >= least;
+            }
+            page_drop
+        };
+        // A part's heads go unless the page would be all but emptied (a form's page); then
+        // only what the whole document repeats is weighed.
+        let all = edges(1);
+        let page_drop = if emptied(all.iter().filter(|d| **d).count(), p.lines.len()) {
+            edges(2)
+        } else {
+            all
+        };
         drop.push(page_drop);
     }
     let mut out = Stripped::default();
@@ -229,7 +254,7 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
         let gone = page_drop.iter().filter(|d| **d).count();
         // A page that would be all but emptied (a form whose every line repeats at one place)
         // keeps its lines; a short last page that loses its foot is no such page.
-        if gone >= 3 && p.lines.len() - gone < 2 {
+        if emptied(gone, p.lines.len()) {
             out.kept.push((p.number, gone, p.lines.len()));
             continue;
         }
@@ -263,6 +288,11 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
         }
     }
     out
+}
+
+/// Would a page that loses `gone` of its `lines` be all but emptied?
+fn emptied(gone: usize, lines: usize) -> bool {
+    gone >= 3 && lines - gone < 2
 }
 
 /// Lines at the same height on different pages share a bucket (3 pt).
@@ -391,6 +421,48 @@ mod tests {
                     p.number
                 );
             }
+        }
+    }
+
+    #[test]
+    fn each_part_of_a_volume_loses_its_own_head() {
+        // Three opinions of five pages each, each headed its own way: no head is on 40% of the
+        // pages, each is on every page of its part.
+        let heads = [
+            "Opinion of the Court",
+            "ROE, J., concurring",
+            "DOE, J., dissenting",
+        ];
+        let mut pages: Vec<CleanPage> = (1..=15)
+            .map(|n| {
+                let mut lines = vec![line(heads[(n - 1) / 5], 60.0)];
+                for i in 0..20 {
+                    let word: String = [n * 40 + i, (n * 40 + i) / 26]
+                        .iter()
+                        .map(|k| char::from(b'a' + (k % 26) as u8))
+                        .collect();
+                    lines.push(line(
+                        &format!("body {word} reads on"),
+                        90.0 + 14.0 * i as f64,
+                    ));
+                }
+                CleanPage {
+                    number: n,
+                    width: 612.0,
+                    height: 792.0,
+                    lines,
+                    ..CleanPage::default()
+                }
+            })
+            .collect();
+        strip(&mut pages);
+        for p in pages.iter().skip(1) {
+            assert!(
+                p.lines[0].text().starts_with("body "),
+                "page {}: {}",
+                p.number,
+                p.lines[0].text()
+            );
         }
     }
 }
