@@ -81,9 +81,14 @@ static HEADS: Pattern<Vec<(Regex, Kind)>> = Pattern::new(|| {
 });
 
 static PROPOSED: Pattern = Pattern::new(|| re(r"[\[(]\s*PROPOSED\s*[\])]"));
+static POSTURE: Pattern = Pattern::new(|| {
+    re(
+        r"^(?:ON|UPON) (?:A )?(?:PETITIONS? FOR REVIEW|APPEALS?|CROSS-APPEALS?|WRIT OF|CERTIFI(?:ED|CATION)|REMAND|PETITION FOR (?:A )?WRIT)\b",
+    )
+});
 
 /// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 2] = [&HEADS, &PROPOSED];
+pub(crate) static PATTERNS: [&dyn Compile; 3] = [&HEADS, &PROPOSED, &POSTURE];
 
 /// The title as the head nouns are matched against it.
 pub fn normalize(title: &str) -> String {
@@ -118,6 +123,12 @@ pub fn despace(text: &str) -> String {
 /// The kind of paper a title names, and the head noun that names it.
 pub fn head(title: &str) -> Option<(Kind, String)> {
     let t = normalize(title);
+    // An appellate caption's posture line says how the case came up ("On Petition for Review
+    // of an Order of the FCC", "On Appeal from ...", "On Writ of Certiorari to ..."): it names
+    // the proceeding below, not this paper.
+    if POSTURE.get().is_match(&t) {
+        return None;
+    }
     let heads = HEADS.get();
     let mut best: Option<(usize, usize, Kind)> = None;
     for (r, kind) in heads.iter() {
@@ -188,6 +199,12 @@ mod tests {
         check("JURY NOTE NO. 2", Some(Verdict));
         check("FIRST AMENDED COMPLAINT FOR DAMAGES", Some(Complaint));
         check("PETITION FOR A WRIT OF CERTIORARI", Some(Motion));
+        // A posture line is no title.
+        check(
+            "On Petition for Review and Notice of Appeal of an Order of the Federal Communications Commission",
+            None,
+        );
+        check("ON APPEAL FROM THE UNITED STATES DISTRICT COURT", None);
         check("CERTIFICATE OF SERVICE", Some(Other));
         check(
             "DEFENDANTS' RESPONSE TO THE COURT'S ORDER (ECF NO. 12)",

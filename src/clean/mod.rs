@@ -133,8 +133,13 @@ pub fn clean(mut doc: Document) -> CleanDoc {
         if line_numbers {
             crate::pdf::layout::fold_marks(&mut lines);
         }
+        // Text at the paper's very edge is a filing system's legend ("ATL-DC-007956-25
+        // 10/27/2025 Pg 1 of 3 Trans ID: ...", stamped on every page like CM/ECF's): no text of
+        // the page's own.
+        let edge = 0.06 * p.height;
         let text_chars: usize = lines
             .iter()
+            .filter(|l| l.baseline > edge && l.baseline < p.height - edge)
             .flat_map(|l| &l.words)
             .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count())
             .sum();

@@ -249,6 +249,28 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
         };
         drop.push(page_drop);
     }
+    // A printed book's head carries its folio at one end ("OCTOBER TERM, 2025 11", "12 DOE v.
+    // ROE"): heads that differ from page to page but number the pages in turn are heads,
+    // however few the pages.
+    let folios: Vec<Option<u32>> = pages
+        .iter()
+        .map(|p| {
+            p.lines
+                .first()
+                .filter(|l| band(l, p.height, bands) == Some(true))
+                .and_then(folio)
+        })
+        .collect();
+    for i in 0..n {
+        let Some(f) = folios[i] else { continue };
+        let before = i > 0 && folios[i - 1] == f.checked_sub(1);
+        let after = i + 1 < n && folios[i + 1] == Some(f + 1);
+        if (before || after) && pages[i].number != first_page {
+            if let Some(d) = drop[i].first_mut() {
+                *d = true;
+            }
+        }
+    }
     let mut out = Stripped::default();
     for (p, page_drop) in pages.iter_mut().zip(drop) {
         let gone = page_drop.iter().filter(|d| **d).count();
@@ -288,6 +310,24 @@ pub fn strip(pages: &mut [CleanPage]) -> Stripped {
         }
     }
     out
+}
+
+/// The folio of a book's running head: a bare number at either end of a short line that is
+/// more than the number ("OCTOBER TERM, 2025 11", "12 DOE v. ROE"), not a numbered paragraph
+/// ("12. Plaintiff ...").
+fn folio(l: &Line) -> Option<u32> {
+    let text = l.text();
+    if text.len() > 70 || l.words.len() < 2 {
+        return None;
+    }
+    let bare = |w: &str| {
+        (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let first = l.words.first().and_then(|w| bare(&w.text));
+    let last = l.words.last().and_then(|w| bare(&w.text));
+    first.or(last)
 }
 
 /// Would a page that loses `gone` of its `lines` be all but emptied?
@@ -464,5 +504,37 @@ mod tests {
                 p.lines[0].text()
             );
         }
+    }
+
+    #[test]
+    fn heads_that_number_the_pages_in_turn_go_however_few() {
+        let page = |n: usize, head: &str| {
+            let mut lines = vec![line(head, 60.0)];
+            let word = ["alpha", "beta", "gamma"][n - 1];
+            lines.push(line(&format!("the text of {word} goes on"), 90.0));
+            CleanPage {
+                number: n,
+                width: 612.0,
+                height: 792.0,
+                lines,
+                ..CleanPage::default()
+            }
+        };
+        let mut pages = vec![
+            page(1, "PRELIMINARY PRINT"),
+            page(2, "OCTOBER TERM, 2030 11"),
+            page(3, "12 ROE v. DOE"),
+        ];
+        strip(&mut pages);
+        assert!(pages[1].lines[0].text().starts_with("the text"));
+        assert!(pages[2].lines[0].text().starts_with("the text"));
+        // Numbered paragraphs that open two pages are no heads.
+        let mut pages = vec![
+            page(1, "UNITED STATES DISTRICT COURT"),
+            page(2, "12. Plaintiff alleges that"),
+            page(3, "13. Defendant denies it"),
+        ];
+        strip(&mut pages);
+        assert_eq!(pages[1].lines[0].text(), "12. Plaintiff alleges that");
     }
 }

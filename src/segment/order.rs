@@ -60,7 +60,7 @@ static ORDER_SECTION: Pattern = Pattern::new(|| {
 /// A sentence that decides: a ruling in capitals, the court's own verb, a party's duty.
 static DECIDES: Pattern = Pattern::new(|| {
     re(
-        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\b(?:the\s+court|we)(?:\s+(?:will|shall|must|therefore|thus|accordingly|hereby|also|further|now))*\s+(?:\(\s?[0-9a-z]\s?\)\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify|enter|adopt|approve|transfer|stay)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\b(?:shall|may|must)\s+show\s+cause\b|\b(?:is|are|shall\s+be)\s+due\b|\bordered\s+to\s+show\s+cause\b|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
+        r"\b(?:GRANTED|DENIED|ORDERED|ORDERS|GRANTS|DENIES|DISMISSED|DISMISSES|VACATED|VACATES|REMANDED|AFFIRMED|REVERSED|SUSTAINED|OVERRULED|STRICKEN|STRUCK|SEALED|UNSEALED|ENJOINED|RESTRAINED|ADJUDGED|DECREED|DIRECTED|DIRECTS|DEFERRED|TERMINATED|ADOPTED|APPROVED|FINDS)\b|(?i:\b(?:is|are|be|been|remains?)\s+(?:hereby\s+|therefore\s+|also\s+|further\s+)?(?:granted|denied|dismissed|vacated|sealed|unsealed|lifted|stricken|struck|terminated|continued|enjoined|affirmed|reversed|remanded|overruled|sustained|adopted|approved|consolidated|extended|stayed|reset|closed|waived|exonerated|transferred|referred|modified|deferred|discharged|released|withdrawn|committed|placed)\b|\bthe\s+court\s+(?:hereby\s+|therefore\s+|further\s+|also\s+)?(?:orders|grants|denies|directs|dismisses|adopts|approves|affirms|reverses|vacates|remands|sets|continues|strikes|overrules|sustains|authorizes|declines|stays|extends|adjudges|finds\s+and\s+orders)\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\bthe\s+court\s+(?:further\s+|also\s+|hereby\s+)?finds\b|\b(?:the\s+court|we)(?:\s+(?:will|shall|must|therefore|thus|accordingly|hereby|also|further|now))*\s+(?:\(\s?[0-9a-z]\s?\)\s+)?(?:affirm|reverse|vacate|remand|dismiss|deny|grant|modify|enter|adopt|approve|transfer|stay)\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|so\s+)*ordered\b|\b(?:shall|must)\b|\b(?:is|are)\s+(?:respectfully\s+)?(?:directed|requested|ordered|instructed)\s+to\b|\b(?:shall|may|must)\s+show\s+cause\b|\b(?:is|are|shall\s+be)\s+due\b|\bordered\s+to\s+show\s+cause\b|(?i:\bwe\b[^.;]{0,200}\band\s+(?:therefore\s+)?(?:affirm|reverse|vacate|remand)\b)|\bjudgment\s+(?:is|shall\s+be|will\s+be)\s+entered\b|\bdecisions?\s+will\s+be\s+entered\b)",
     )
 });
 /// Rulings in so many words: a paragraph without one in a run of "shall" paragraphs is
@@ -342,6 +342,26 @@ fn decides(sentence: &str) -> bool {
     let Some(m) = d.find(sentence) else {
         return false;
     };
+    // A modal states a view, not a decree: "relief should be denied", "the motion would be
+    // granted", "the claim may be dismissed". ("shall be" decrees.)
+    let modal = |at: usize| {
+        let before = sentence[..at].trim_end().to_lowercase();
+        let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let last = if last == "not" {
+            before
+                .trim_end_matches("not")
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+        } else {
+            last
+        };
+        matches!(last, "should" | "would" | "could" | "might" | "may")
+    };
+    if d.find_iter(sentence).all(|m| modal(m.start())) {
+        return false;
+    }
     // A bare "shall"/"must" in a statement of the law decides nothing.
     let weak = {
         let w = m.as_str().to_lowercase();
@@ -504,6 +524,14 @@ pub fn find(paras: &[Paragraph], doc_type: DocType) -> (Order, Vec<String>) {
         order.clauses = unled(paras);
     }
     if opinion {
+        // An opinion disposes in its own words (affirmed, reversed, vacated, remanded, "we
+        // affirm"); its "shall" and "must" state the law it applies.
+        order.clauses.retain(|c| {
+            DECIDES.get().find_iter(&c.text).any(|m| {
+                let w = m.as_str().to_lowercase();
+                w != "shall" && w != "must"
+            })
+        });
         // A disposition that rules on several judgments in as many sentences ("The judgment in
         // No. 1 is affirmed. The judgment in No. 2 is vacated, and ...") is a clause each.
         order.clauses = std::mem::take(&mut order.clauses)
@@ -686,6 +714,9 @@ fn sentences(text: &str) -> Vec<String> {
         "Doc", "Dkt", "ECF", "St", "Fed", "R", "P", "Cir", "e.g", "i.e", "al", "Ltd", "Jr", "U",
         "S", "C", "Ct", "Supp", "App", "Ex", "Exh", "Sec", "Art", "Par", "para", "cf", "Hon",
         "Dist", "Ariz", "Wash", "Mass", "Pa", "Ill", "Tex", "Fla", "Ga", "Md", "Va", "Colo",
+        // Record citations: "Oral Arg. Tr. 81", "Pl.'s Br. 4", "Def. Mot. 2", "Compl. ¶ 3".
+        "Tr", "Arg", "Br", "Mot", "Compl", "Decl", "Mem", "Op", "Opp", "Resp", "Pl", "Def", "Pls",
+        "Defs",
     ];
     let mut out = Vec::new();
     let mut cur = String::new();
