@@ -1018,4 +1018,27 @@ mod tests {
             vec!["The Court will refer its Findings and Recommendation to a district judge. Objections, if any, are due within fourteen (14) days."]
         );
     }
+
+    #[test]
+    fn a_view_is_no_decree_and_an_opinion_disposes_in_its_own_words() {
+        assert!(!decides(
+            "The court is of the opinion that relief should be denied."
+        ));
+        assert!(!decides(
+            "Had she moved in time, the motion would not be granted."
+        ));
+        assert!(decides("Accordingly, relator's petition is denied."));
+        assert!(decides("We hold the statute is constitutional and affirm."));
+        let (o, _) = find(
+            &paras(&[
+                "In light of that history, the President must identify clear authorization.",
+                "The judgment of the Court of Appeals is affirmed.",
+            ]),
+            DocType::Opinion,
+        );
+        assert_eq!(
+            clause_texts(&o),
+            vec!["The judgment of the Court of Appeals is affirmed."]
+        );
+    }
 }
