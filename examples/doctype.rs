@@ -1,5 +1,6 @@
 //! Developer tool: show what the classifier sees of a PDF: each page's first lines and its
-//! running heads and feet, then the type, the evidence and the papers.
+//! running heads and feet, then the type, the evidence and the papers, and what the segmenter
+//! makes of it (order pages, clauses, signature, warnings; `ORDEX_DEBUG=1` for more).
 //! `cargo run --example doctype -- FILE.pdf [LINES]`
 
 fn main() {
@@ -49,4 +50,13 @@ fn main() {
         );
     }
     println!("  order part: {:?}", c.order_part);
+    let s = ordex::segment::segment_as(&clean, &c);
+    println!("order pages {:?}", s.order.pages);
+    for cl in &s.order.clauses {
+        println!("  clause: {}", cl.text);
+    }
+    println!("signature: {:?}", s.signature);
+    for w in &s.warnings {
+        println!("  warning: {w}");
+    }
 }

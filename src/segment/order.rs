@@ -84,7 +84,7 @@ static FURTHER: Pattern = Pattern::new(|| {
 });
 static SEPARATE: Pattern = Pattern::new(|| {
     re(
-        r"^(?:(?:CHIEF\s+)?JUSTICE\s+[A-Z][A-Za-z'’-]+|[A-Z][A-Za-z'’-]+,\s+(?:(?:Chief|Senior|Circuit|District)\s+)*(?:Judge|J\.|C\.\s?J\.)),?\s+(?:(?:with\s+whom\s+[^,]{0,80},\s+)?(?:joins?\s+)?)?(?:concur|dissent)",
+        r"^(?:(?:CHIEF\s+|Chief\s+)?(?:JUSTICE|Justice)\s+[A-Z][A-Za-z'’-]+|[A-Z][A-Za-z'’-]+,\s+(?:(?:Chief|Senior|Circuit|District)\s+)*(?:Judge|J\.|C\.\s?J\.)),?\s+(?:(?:with\s+whom\s+[^,]{0,80},\s+)?(?:joins?\s+)?)?(?:concur|dissent)",
     )
 });
 static FORM_CHOICES: Pattern =
@@ -1040,5 +1040,11 @@ mod tests {
             clause_texts(&o),
             vec!["The judgment of the Court of Appeals is affirmed."]
         );
+        // The United States Reports set the Justices' names in small capitals.
+        assert!(separate_opinion("Justice Roe, concurring."));
+        assert!(separate_opinion(
+            "JUSTICE ROE, with whom JUSTICE DOE joins, dissenting."
+        ));
+        assert!(separate_opinion("Doe, J., dissenting"));
     }
 }
