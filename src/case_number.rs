@@ -1636,7 +1636,7 @@ mod tests {
     fn what_is_no_case_number() {
         check("Ark. Bar No. 2003047", &[]);
         check("Annick M. Persinger (State Bar No. 272996)", &[]);
-        check("ALEXANDER T. JOKO, CSR NO. 12272", &[]);
+        check("DANIEL T. ROWE, CSR NO. 10987", &[]);
         check("CORP., JAMS No. 1220055347", &[]);
         check("JOB NO. 150159", &[]);
         check("Social Security No. 0 9 8 2", &[]);

@@ -34,7 +34,7 @@ static TITLE: Pattern = Pattern::new(|| {
 
 static JUDGE: Pattern = Pattern::new(|| {
     re(
-        // "Judge Kenneth M. Switzer", "Judge: Hon. Phyllis J. Hamilton", "Hon. Anthony W. Ishii"
+        // "Judge Warren M. Hollis", "Judge: Hon. Ruth J. Calloway", "Hon. Peter W. Okafor"
         // (a prefix is required: a bare name in the right column is no judge).
         r"^(?:(?:Judge|JUDGE):?\s+(?:(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+)?|(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+)([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.']*){1,4})\s*$",
     )
@@ -324,7 +324,7 @@ fn is_prose(line: &Line, width: f64) -> bool {
     let text = line.text();
     let wide = line.bbox.x1 - line.bbox.x0 > 0.5 * width;
     // A short sentence ends in a period and reads as prose: several lower-case words, which a
-    // party's name ("Eton Park Capital Management, L.P., et al.") does not have.
+    // party's name ("Harbor Point Capital Management, L.P., et al.") does not have.
     let lower_words = line
         .words
         .iter()
@@ -538,7 +538,7 @@ pub fn find(lines: &[Line], width: f64) -> (Caption, usize, Vec<String>, Option<
     if cap.title.is_none() {
         warnings.push("no document title found in the caption".to_string());
     }
-    // A case number printed beside a name ("In re: RICHARD P. LIEBOWITZ  No. 21-800") is cut
+    // A case number printed beside a name ("In re: GERALD P. WINSLOW  No. 21-456") is cut
     // off; a line that is only a case number or a title goes.
     // A line across the table that is part of the title is no party.
     let party_lines: Vec<String> = stacked
@@ -793,16 +793,16 @@ mod tests {
     fn judge_named_in_the_caption() {
         let judge = |t: &str| JUDGE.get().captures(t).map(|c| c[1].to_string());
         assert_eq!(
-            judge("Judge Kenneth M. Switzer").as_deref(),
-            Some("Kenneth M. Switzer")
+            judge("Judge Warren M. Hollis").as_deref(),
+            Some("Warren M. Hollis")
         );
         assert_eq!(
-            judge("Judge: Hon. Phyllis J. Hamilton").as_deref(),
-            Some("Phyllis J. Hamilton")
+            judge("Judge: Hon. Ruth J. Calloway").as_deref(),
+            Some("Ruth J. Calloway")
         );
         assert_eq!(
-            judge("Hon. Anthony W. Ishii").as_deref(),
-            Some("Anthony W. Ishii")
+            judge("Hon. Peter W. Okafor").as_deref(),
+            Some("Peter W. Okafor")
         );
         assert_eq!(judge("ORDER GRANTING MOTION"), None);
     }

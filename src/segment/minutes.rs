@@ -139,9 +139,9 @@ mod tests {
 
     #[test]
     fn title_line_parties() {
-        let p = parties("Jason Lust v. Animal Logic Entertainment US, et al.");
-        assert_eq!(p[0].name, "Jason Lust");
-        assert_eq!(p[1].name, "Animal Logic Entertainment US, et al.");
+        let p = parties("Dana Roe v. Bright Harbor Studios US, et al.");
+        assert_eq!(p[0].name, "Dana Roe");
+        assert_eq!(p[1].name, "Bright Harbor Studios US, et al.");
         assert_eq!(p[1].role, "defendant");
     }
 }

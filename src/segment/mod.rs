@@ -49,7 +49,7 @@ pub struct Caption {
     pub title: Option<String>,
     /// Lines of the attorney block above the court name (proposed orders).
     pub attorneys: Vec<String>,
-    /// A judge named in the caption ("Judge Kenneth M. Switzer", "Hon. Anthony W. Ishii").
+    /// A judge named in the caption ("Judge Warren M. Hollis", "Hon. Peter W. Okafor").
     pub judge: Option<String>,
 }
 

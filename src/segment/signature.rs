@@ -354,11 +354,11 @@ mod tests {
         let l = lines(&[
             "IT IS SO ORDERED.",
             "Dated: January 31, 2017 ______",
-            "HONORABLE ANDRÉ BIROTTE JR.",
+            "HONORABLE RENÉ DUVALLE JR.",
             "UNITED STATES DISTRICT COURT JUDGE",
         ]);
         let f = find(&l, 0).unwrap();
-        assert_eq!(f.signature.judge.as_deref(), Some("ANDRÉ BIROTTE JR."));
+        assert_eq!(f.signature.judge.as_deref(), Some("RENÉ DUVALLE JR."));
         assert_eq!(
             f.signature.title.as_deref(),
             Some("UNITED STATES DISTRICT COURT JUDGE")
