@@ -28,7 +28,9 @@ STAMP = re.compile(
 )
 HYPHEN_SPLIT = re.compile(r"\b([A-Za-z]{2,})-([a-z]{2,})\b")
 SUFFIXES = {"inc", "inc.", "llc", "l.l.c.", "llp", "lp", "l.p.", "corp", "corp.", "co", "co.",
-            "ltd", "ltd.", "n.a.", "p.c.", "pllc", "et al", "et al.", "jr", "jr.", "sr."}
+            "ltd", "ltd.", "n.a.", "p.c.", "pllc", "et al", "et al.", "jr", "jr.", "sr.",
+            "incorporated", "limited", "chartered", "p.a.", "l.l.p.", "s.a.", "s.a.u.", "n.v.",
+            "b.v.", "gmbh", "ag", "plc"}
 COMPOUNDING = {"non", "self", "co", "pre", "post", "anti", "cross", "counter", "quasi", "semi",
                "multi", "ex", "mid", "pro", "re", "sub", "inter", "intra", "over", "under",
                "well", "third", "first", "second", "long", "short", "full", "part", "half", "court"}

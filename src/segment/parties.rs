@@ -61,10 +61,47 @@ pub fn role_of(text: &str) -> Option<&'static str> {
     Some(role)
 }
 
-/// Corporate and name suffixes that follow a comma inside one party's name.
+/// Corporate and name suffixes that follow a comma inside one party's name: the entity
+/// designators the states' corporation and LLC acts require in a name, abbreviated or spelled
+/// out ("Inc." / "Incorporated", "Ltd." / "Limited", "Chartered", "P.A." for a professional
+/// association), those of the foreign companies that appear in federal suits (S.A., S.A.U.,
+/// S.p.A., N.V., B.V., GmbH, AG, PLC, Pty), and the generational suffixes of a person's name.
 const SUFFIXES: &[&str] = &[
-    "INC", "LLC", "L.L.C", "LLP", "LP", "L.P", "CORP", "CO", "LTD", "N.A", "JR", "SR", "II", "III",
-    "IV", "P.C", "PLLC", "S.A", "AG", "GMBH", "PLC", "ET",
+    "INC",
+    "INCORPORATED",
+    "LLC",
+    "L.L.C",
+    "LLP",
+    "L.L.P",
+    "LP",
+    "L.P",
+    "CORP",
+    "CO",
+    "LTD",
+    "LIMITED",
+    "CHARTERED",
+    "N.A",
+    "JR",
+    "SR",
+    "II",
+    "III",
+    "IV",
+    "P.C",
+    "P.A",
+    "PLLC",
+    "P.L.L.C",
+    "S.A",
+    "S.A.U",
+    "S.P.A",
+    "S.A.S",
+    "S.R.L",
+    "N.V",
+    "B.V",
+    "AG",
+    "GMBH",
+    "PLC",
+    "PTY",
+    "ET",
 ];
 
 /// Split "CITY OF ALDERA, COUNTY OF ALDERA" into two names, but keep "ACME, INC." whole; a list
@@ -128,7 +165,7 @@ fn split_names_commas(text: &str) -> Vec<String> {
     out
 }
 
-/// "NSO GROUP TECHNOLOGIES LIMITED and Q CYBER TECHNOLOGIES LIMITED" → two names.
+/// "ALDER SIGNAL SYSTEMS LIMITED and BRISK CIPHER TECHNOLOGIES LIMITED" → two names.
 fn split_lower_and(name: &str) -> Vec<String> {
     match name.split_once(" and ") {
         Some((a, b)) if caps_name(a) && caps_name(b) => {
@@ -257,7 +294,7 @@ pub fn parties(lines: &[String]) -> Vec<Party> {
             flush(&mut pending, role, &mut out);
             continue;
         }
-        // "ERIKA MENDOZA, Plaintiff," on one line.
+        // "MARISOL VANTERPOOL, Plaintiff," on one line.
         if let Some((name, role_text)) = t.rsplit_once(", ") {
             if let Some(role) = role_of(role_text) {
                 pending.push(name.to_string());
@@ -353,16 +390,16 @@ mod tests {
         };
         assert_eq!(
             names(&[
-                "BADR DHAIFALLAH AHMED MOHAMMED;",
-                "YOUSEF BADR DHAIFALLAH",
-                "AHMED MOHAMED;",
-                "MAHA ABDULHAMEED;",
+                "SAMIR HADDAD KHALIL NASSER;",
+                "KARIM SAMIR HADDAD",
+                "KHALIL NASSER;",
+                "LAYLA QUDSI;",
                 "Plaintiffs,"
             ]),
             [
-                "BADR DHAIFALLAH AHMED MOHAMMED",
-                "YOUSEF BADR DHAIFALLAH AHMED MOHAMED",
-                "MAHA ABDULHAMEED"
+                "SAMIR HADDAD KHALIL NASSER",
+                "KARIM SAMIR HADDAD KHALIL NASSER",
+                "LAYLA QUDSI"
             ]
         );
         assert_eq!(
@@ -372,6 +409,30 @@ mod tests {
                 "Defendants."
             ]),
             ["ANSELMO NEVE; and DOES 1 through 10, inclusive"]
+        );
+    }
+
+    #[test]
+    fn spelled_out_and_foreign_designators_stay_with_their_name() {
+        let lines: Vec<String> = [
+            "MERIDIAN SHIELD, INCORPORATED,",
+            "ALDER SIGNAL SYSTEMS, LIMITED,",
+            "PETRA ENERGIA, S.A.U., and",
+            "KESTREL HOLDINGS, N.V.,",
+            "Defendants.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let names: Vec<String> = parties(&lines).into_iter().map(|p| p.name).collect();
+        assert_eq!(
+            names,
+            [
+                "MERIDIAN SHIELD, INCORPORATED",
+                "ALDER SIGNAL SYSTEMS, LIMITED",
+                "PETRA ENERGIA, S.A.U.",
+                "KESTREL HOLDINGS, N.V."
+            ]
         );
     }
 
