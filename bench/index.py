@@ -20,8 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from target_dir import ordex_binary
+
 REPO = Path(__file__).resolve().parent.parent
-ORDEX = REPO / "target" / "release" / "ordex"
+ORDEX = ordex_binary("release")
 QUERIES = [
     ["order"],
     ['"motion to seal"'],
