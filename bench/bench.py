@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput and memory benchmark: ordex extract -j1 / -jN against pdftotext -layout.
 
-Usage: bench/run.sh [CORPUS_DIR] [RUNS]   (defaults: ../shared/corpus/pdf from the repo root, 3)
+Usage: bench/run.sh [CORPUS_DIR] [RUNS]   (defaults: the evaluation corpus, docs/evaluation.md; 3)
 
 Standard library only. Needs cargo, pdfinfo and pdftotext (poppler-utils), qpdf.
 Every figure is the median over RUNS runs; the three tools are interleaved in each run so

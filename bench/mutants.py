@@ -3,7 +3,7 @@
 
 Usage: bench/mutants.py [--source DIR] [--count N] [--seed S] [--ordex BIN] [--jobs J]
                         [--memory-mb MB]
-  defaults: ../shared/corpus/pdf, 10000 mutants, seed 11, the release build's ordex (in
+  defaults: the evaluation corpus (docs/evaluation.md), 10000 mutants, seed 11, the release build's ordex (in
   cargo's target folder, bench/target_dir.py), cores, 1024 MB
 
 Makes COUNT mutants of the source PDFs in a temporary folder:
