@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput and memory benchmark: ordex extract -j1 / -jN against pdftotext -layout.
 
-Usage: bench/run.sh [CORPUS_DIR] [RUNS]   (defaults: ../shared/corpus/pdf from the repo root, 3)
+Usage: bench/run.sh [CORPUS_DIR] [RUNS]   (defaults: the evaluation corpus, docs/evaluation.md; 3)
 
 Standard library only. Needs cargo, pdfinfo and pdftotext (poppler-utils), qpdf.
 Every figure is the median over RUNS runs; the three tools are interleaved in each run so
@@ -19,8 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from target_dir import ordex_binary
+
 REPO = Path(__file__).resolve().parent.parent
-ORDEX = REPO / "target" / "release" / "ordex"
+ORDEX = ordex_binary("release")
 NPROC = len(os.sched_getaffinity(0))
 SCALE = 20          # how many times the corpus list is repeated on stdin (x5 shown too)
 BIG_PAGES = 200     # pages of the concatenated document
@@ -166,7 +168,7 @@ def main():
     print(f"load average at start: {load()}")
     print(f"corpus: {corpus} - {docs} documents, {pages} pages (pdfinfo), "
           f"{len(unreadable)} unreadable: {', '.join(unreadable) or '-'}")
-    print(f"runs: {runs}, medians shown; ordex: {ORDEX.relative_to(REPO)}")
+    print(f"runs: {runs}, medians shown; ordex: {ORDEX}")
 
     t0, busy0 = time.monotonic(), busy_secs()
     jn = f"-j{NPROC}"

@@ -5,7 +5,8 @@ count on: the run ends, every input has exactly one record (every line JSON), no
 harmed, no process is left behind, memory stays bounded.
 
 Usage: bench/campaign.py [ORDEX_BINARY] [--markdown]
-(default binary: target/debug/ordex; --markdown prints the table for docs/hardening.md)
+(default binary: the debug build's, in cargo's target folder as bench/target_dir.py finds it;
+--markdown prints the table for docs/hardening.md)
 
 Standard library only. Needs mkfifo, and tesseract for the two --ocr classes.
 """
@@ -21,9 +22,11 @@ import time
 import zlib
 from pathlib import Path
 
+from target_dir import ordex_binary
+
 REPO = Path(__file__).resolve().parent.parent
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
-ORDEX = str(Path(ARGS[0]).resolve()) if ARGS else str(REPO / "target" / "debug" / "ordex")
+ORDEX = str(Path(ARGS[0]).resolve()) if ARGS else str(ordex_binary("debug"))
 MARKDOWN = "--markdown" in sys.argv
 TIMEOUT = 300  # seconds any one run may take before the campaign calls it hung
 

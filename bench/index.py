@@ -2,7 +2,7 @@
 """Search index benchmark: time and size of `ordex index` on a corpus, `--records` parity, and
 query latency of `ordex search`.
 
-Usage: bench/index.py [CORPUS_DIR] [RUNS]   (defaults: ../shared/corpus/pdf from the repo root, 7)
+Usage: bench/index.py [CORPUS_DIR] [RUNS]   (defaults: the evaluation corpus, docs/evaluation.md; 7)
 
 Standard library only; build first (`cargo build --release`). Prints:
 - wall seconds of `ordex index CORPUS --index DIR` (median of 3 fresh indexes) and the
@@ -20,8 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from target_dir import ordex_binary
+
 REPO = Path(__file__).resolve().parent.parent
-ORDEX = REPO / "target" / "release" / "ordex"
+ORDEX = ordex_binary("release")
 QUERIES = [
     ["order"],
     ['"motion to seal"'],

@@ -3,7 +3,8 @@
 
 Usage: bench/mutants.py [--source DIR] [--count N] [--seed S] [--ordex BIN] [--jobs J]
                         [--memory-mb MB]
-  defaults: ../shared/corpus/pdf, 10000 mutants, seed 11, target/release/ordex, cores, 1024 MB
+  defaults: the evaluation corpus (docs/evaluation.md), 10000 mutants, seed 11, the release build's ordex (in
+  cargo's target folder, bench/target_dir.py), cores, 1024 MB
 
 Makes COUNT mutants of the source PDFs in a temporary folder:
   truncate   cut at a random offset            flip        1..200 random bytes changed
@@ -32,6 +33,8 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+
+from target_dir import ordex_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 OPS = ["truncate", "flip", "flip", "delete", "duplicate", "zero", "length", "length",
@@ -98,11 +101,12 @@ def main() -> int:
     ap.add_argument("--source", default=str(ROOT / ".." / "shared" / "corpus" / "pdf"))
     ap.add_argument("--count", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--ordex", default=str(ROOT / "target" / "release" / "ordex"))
+    ap.add_argument("--ordex", help="the binary (default: the release build's)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--memory-mb", type=int, default=1024)
     ap.add_argument("--keep", help="keep the mutants and records in this folder")
     args = ap.parse_args()
+    args.ordex = args.ordex or str(ordex_binary("release"))
     rng = random.Random(args.seed)
     sources = [p for p in sorted(Path(args.source).glob("*.pdf")) if 1000 < p.stat().st_size < 400_000]
     if not sources:
