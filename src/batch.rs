@@ -572,14 +572,15 @@ pub(crate) fn wait(rx: &mpsc::Receiver<Msg>, config: &Config) -> Result<Finished
 }
 
 /// The error record of a document that has none of its own (its runner timed out or died):
-/// its size and the sha256 of its bytes (so that `--resume` knows the record is for these
-/// bytes), read here for a regular file (one under the file cap, as it was handed on).
+/// its size and the sha256 (and sha1) of its bytes (so that `--resume` knows the record is for
+/// these bytes), read here for a regular file (one under the file cap, as it was handed on).
 pub(crate) fn failed(path: &Path, err: DocError) -> Finished {
     let mut rec = Record::failed(path, 0, &err);
     if let Ok(m) = std::fs::metadata(path) {
         if m.is_file() {
             rec.source.bytes = m.len();
             rec.source.sha256 = crate::inputs::file_sha256(path);
+            rec.source.sha1 = crate::inputs::file_sha1(path);
         }
     }
     rec.stamped().into()
