@@ -377,6 +377,8 @@ struct HeadSource {
 #[derive(serde::Deserialize)]
 struct HeadPage {
     ocr_confidence: Option<f64>,
+    #[serde(default)]
+    needs_ocr: bool,
 }
 
 impl Written {
@@ -429,6 +431,23 @@ impl Finished {
                 .pages
                 .iter()
                 .filter(|p| p.ocr_confidence.is_some())
+                .count(),
+        }
+    }
+
+    /// Scanned pages (`pages[].needs_ocr`) that OCR did not read.
+    pub fn scanned_unread(&self) -> usize {
+        match self {
+            Finished::Record(r) => r
+                .pages
+                .iter()
+                .filter(|p| p.needs_ocr && p.ocr_confidence.is_none())
+                .count(),
+            Finished::Written(w) => w
+                .head
+                .pages
+                .iter()
+                .filter(|p| p.needs_ocr && p.ocr_confidence.is_none())
                 .count(),
         }
     }

@@ -67,14 +67,20 @@ enum Command {
         #[arg(long, value_name = "SECS", default_value = "60", value_parser = parse_timeout, allow_negative_numbers = true)]
         timeout: f64,
         /// Seconds added to a document's time limit for each of its pages (0 to 3600)
-        /// [default: 0.5, or 10 with --ocr].
+        /// [default: 0.5, or 10 when OCR is on].
         #[arg(long, value_name = "SECS", value_parser = parse_per_page, allow_negative_numbers = true)]
         timeout_per_page: Option<f64>,
-        /// OCR scanned pages (no text beyond stamps) with the `tesseract` command (checked
-        /// before any work: without a working tesseract, a usage error).
-        #[arg(long)]
+        /// OCR every scanned page (no text beyond stamps) with the `tesseract` command, checked
+        /// before any work: without a working tesseract (with English data), a usage error.
+        /// Without --ocr or --no-ocr, scanned pages are OCR'd when tesseract works, and
+        /// otherwise left unread, which the run's summary says once.
+        #[arg(long, conflicts_with = "no_ocr")]
         ocr: bool,
-        /// With --ocr: at most N pages of a document are OCR'd (1 to 10000).
+        /// Never OCR: scanned pages are left unread (`quality.needs_ocr`), whether tesseract
+        /// is installed or not, so that a run gives the same records on every machine.
+        #[arg(long)]
+        no_ocr: bool,
+        /// When OCR is on: at most N pages of a document are OCR'd (1 to 10000).
         #[arg(long, value_name = "N", default_value_t = 50,
               value_parser = clap::value_parser!(u64).range(1..=OCR_PAGES_MAX), allow_negative_numbers = true)]
         ocr_max_pages: u64,
@@ -129,6 +135,11 @@ enum Command {
         /// records only, see docs/opensearch-mapping.json).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Exit 0 when every failure of the run is a document's error record (a bad PDF: its
+        /// record says why), as a scheduler that counts a run's success wants; usage errors,
+        /// unwritable output and interruptions keep their exit status.
+        #[arg(long)]
+        exit_zero_on_document_errors: bool,
     },
     /// Extract PDFs (or read records) into an embedded search index; re-indexing replaces, and
     /// a rerun adds what an interrupted one did not.
@@ -313,6 +324,7 @@ fn run() -> Result<ExitCode> {
             timeout,
             timeout_per_page,
             ocr,
+            no_ocr,
             ocr_max_pages,
             isolation,
             max_file_mb,
@@ -325,7 +337,21 @@ fn run() -> Result<ExitCode> {
             retry_failed,
             shard,
             format,
+            exit_zero_on_document_errors,
         } => {
+            // --ocr: tesseract must work; --no-ocr: never asked; neither: used if it works.
+            let unread_why = if no_ocr {
+                None
+            } else {
+                match ordex::ocr::tesseract::check() {
+                    Ok(_) => None,
+                    // Every scanned page of the run would be left unread: that is not a
+                    // document's problem but the run's.
+                    Err(e) if ocr => bail!("--ocr needs a working tesseract: {e}"),
+                    Err(e) => Some(tesseract_trouble(&e)),
+                }
+            };
+            let ocr = !no_ocr && unread_why.is_none();
             // OCR takes seconds a page: a scanned document needs minutes, not one.
             let timeout_per_page = timeout_per_page.unwrap_or(if ocr { 10.0 } else { 0.5 });
             let config = Config {
@@ -348,12 +374,6 @@ fn run() -> Result<ExitCode> {
                 },
                 protect: Vec::new(),
             };
-            if ocr {
-                // Every scanned page of the run would be left unread: that is not a
-                // document's problem but the run's.
-                ordex::ocr::tesseract::check()
-                    .map_err(|e| anyhow::anyhow!("--ocr needs a working tesseract: {e}"))?;
-            }
             if closed.stdout && output.as_deref().is_none_or(output::is_stdout) {
                 bail!("standard output is closed: the records would be lost (use -o FILE)");
             }
@@ -365,6 +385,8 @@ fn run() -> Result<ExitCode> {
                 shard,
                 format,
                 processes: isolation == "process",
+                exit_zero_on_document_errors,
+                unread_why,
             };
             extract(&paths, &plan, config)
         }
@@ -437,6 +459,21 @@ struct Plan {
     shard: Option<inputs::Shard>,
     format: Format,
     processes: bool,
+    /// Exit 0 when the only failures are error records.
+    exit_zero_on_document_errors: bool,
+    /// Why scanned pages go unread when OCR was neither asked for nor refused; None when OCR
+    /// is on or `--no-ocr` was given.
+    unread_why: Option<String>,
+}
+
+/// Why tesseract cannot read the scans, as the summary says it: "tesseract not found" when
+/// the command cannot be run, else what `tesseract::check` found.
+fn tesseract_trouble(check: &str) -> String {
+    if check.starts_with("cannot run") {
+        "tesseract not found".to_string()
+    } else {
+        check.to_string()
+    }
 }
 
 /// Run documents in worker processes: this program again, as `ordex worker`, with `config`.
@@ -488,6 +525,8 @@ struct Tally {
     garbled: usize,
     pages: usize,
     ocr_pages: usize,
+    /// Scanned pages that OCR did not read.
+    scanned_unread: usize,
     ocr_secs: f64,
     written: usize,
     /// Documents read, by type.
@@ -499,6 +538,7 @@ impl Tally {
         self.written += 1;
         self.pages += rec.pages();
         self.ocr_pages += rec.ocr_pages();
+        self.scanned_unread += rec.scanned_unread();
         self.ocr_secs += rec.ocr_secs();
         match rec.error() {
             Some(e) => *self.failed.entry(e.kind.to_string()).or_default() += 1,
@@ -729,7 +769,14 @@ fn extract(args: &[OsString], plan: &Plan, mut config: Config) -> Result<ExitCod
     if let Some(types) = tally.by_type() {
         note(&types);
     }
-    Ok(ExitCode::from(if summary.failed > 0 { 1 } else { 0 }))
+    if let (Some(why), n @ 1..) = (&plan.unread_why, tally.scanned_unread) {
+        let pages = if n == 1 { "page" } else { "pages" };
+        note(&format!(
+            "{n} scanned {pages} not read: {why}; install tesseract-ocr or pass --no-ocr"
+        ));
+    }
+    let failed = summary.failed > 0 && !plan.exit_zero_on_document_errors;
+    Ok(ExitCode::from(if failed { 1 } else { 0 }))
 }
 
 /// `ordex index PATH...`: extract in parallel, index in input order, commit as it goes and at
