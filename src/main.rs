@@ -175,15 +175,23 @@ enum Command {
         index: PathBuf,
         /// What to find: every word required (split as the index splits text, punctuation
         /// ignored), "quoted words" a phrase. With --query-syntax tantivy: tantivy's query
-        /// language (a OR b, -not, field:term). May start with `-`.
+        /// language (a OR b, -not, field:term). May start with `-`. None, or no word: every
+        /// document the filters let through.
         #[arg(allow_hyphen_values = true)]
-        query: String,
+        query: Option<String>,
         /// How QUERY is read: `literal` (the default) or `tantivy`.
         #[arg(long, value_name = "HOW", default_value = "literal", value_parser = ["literal", "tantivy"])]
         query_syntax: String,
         /// Only this court id (e.g. cand).
         #[arg(long, value_name = "ID")]
         court: Option<String>,
+        /// Only the papers of this case, its number in any form a caption or a CM/ECF stamp
+        /// prints it ("2:17-cv-1666", "2:17-cv-01666-KJN", "17-cv-1666", "CV 17-1666"): read
+        /// into its normalized form, judges' initials left off. A number without its office
+        /// also finds the papers that print one; a number with it, those that print no office
+        /// or the same one.
+        #[arg(long = "case", value_name = "NUMBER")]
+        case_number: Option<String>,
         /// Only documents of this type (order, proposed_order, minute_order, judgment, opinion,
         /// motion, stipulation, declaration, brief, exhibit, transcript, notice, letter,
         /// complaint, verdict, other).
@@ -415,6 +423,7 @@ fn run() -> Result<ExitCode> {
             query,
             query_syntax,
             court,
+            case_number,
             doc_type,
             judge,
             filed_after,
@@ -426,13 +435,14 @@ fn run() -> Result<ExitCode> {
                 bail!("standard output is closed: the hits would be lost");
             }
             let req = search::SearchRequest {
-                query,
+                query: query.unwrap_or_default(),
                 syntax: if query_syntax == "tantivy" {
                     search::Syntax::Tantivy
                 } else {
                     search::Syntax::Literal
                 },
                 court,
+                case_number,
                 doc_type,
                 judge,
                 filed_after,
