@@ -5,7 +5,7 @@
 //! in docs/hardening.md.
 
 use anyhow::{bail, Context as _, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ordex::batch::{Finished, Isolation, Watch};
 use ordex::index::{bulk, search, IndexSink};
@@ -34,10 +34,14 @@ const MEMORY_MIN: u64 = 512;
 /// Most `--limit` hits of a search.
 const LIMIT_MAX: u64 = 10_000;
 
+/// What `--version` says: the program's version and the schema of the records it writes
+/// (`ordex::record::SCHEMA`, which a test holds this to).
+const VERSION_TEXT: &str = concat!(env!("CARGO_PKG_VERSION"), " (records: ordex/1)");
+
 #[derive(Parser)]
 #[command(
     name = "ordex",
-    version,
+    version = VERSION_TEXT,
     about = "Court order PDFs in, clean structured JSON records out"
 )]
 struct Cli {
@@ -213,6 +217,22 @@ enum Command {
         /// One JSON hit a line (with the snippet's highlight byte ranges).
         #[arg(long)]
         json: bool,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the records, `ordex/1`.
+    Schema,
+    /// Print a shell completion script (e.g. `ordex completions bash >
+    /// ~/.local/share/bash-completion/completions/ordex`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages (ordex.1, ordex-extract.1, ...) into DIR (internal: they are
+    /// committed under docs/man).
+    #[command(hide = true)]
+    Man {
+        /// The folder to write them in (created if missing).
+        dir: PathBuf,
     },
     /// Serve documents to a supervising `ordex extract` (internal: paths in, records out).
     #[command(hide = true)]
@@ -450,6 +470,29 @@ fn run() -> Result<ExitCode> {
                 limit: limit as usize,
             };
             search_index(&index, &req, json)
+        }
+        Command::Schema => {
+            let mut out = std::io::stdout().lock();
+            match out
+                .write_all(ordex::record::JSON_SCHEMA.as_bytes())
+                .and_then(|()| out.flush())
+            {
+                Err(e) if !broken_pipe(&e) => Err(e).context("cannot write the schema"),
+                _ => Ok(ExitCode::SUCCESS),
+            }
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "ordex", &mut out);
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&out).and_then(|()| stdout.flush()) {
+                Err(e) if !broken_pipe(&e) => Err(e).context("cannot write the completions"),
+                _ => Ok(ExitCode::SUCCESS),
+            }
+        }
+        Command::Man { dir } => {
+            write_man_pages(&dir)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Worker { config } => {
             let config: Config =
@@ -957,4 +1000,29 @@ fn doc_type_name(s: &str) -> Result<String, String> {
                 .collect();
             format!("not a document type; one of: {}", names.join(", "))
         })
+}
+
+/// Write a man page for `ordex` and one for each subcommand a user runs (not the hidden ones)
+/// into `dir`, made from the clap definitions (`docs/man` holds them, and a test
+/// holds them to what this writes).
+fn write_man_pages(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    // `ordex help` is `--help` again: no page of its own, and none listed.
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = vec![cmd.clone()];
+    pages.extend(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+    for page in pages {
+        let name = page
+            .get_display_name()
+            .unwrap_or(page.get_name())
+            .to_string();
+        let mut text = Vec::new();
+        clap_mangen::Man::new(page)
+            .render(&mut text)
+            .context("cannot render a man page")?;
+        let file = dir.join(format!("{name}.1"));
+        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+    }
+    Ok(())
 }
