@@ -431,16 +431,8 @@ fn an_unreadable_folder_or_file_gets_a_record_naming_it_and_the_run_goes_on() {
     std::fs::set_permissions(dir.join("b"), std::fs::Permissions::from_mode(0o000)).unwrap();
     std::fs::set_permissions(dir.join("c/y.pdf"), std::fs::Permissions::from_mode(0o000)).unwrap();
     let mut cmd = ordex();
-    cmd.args([
-        "extract",
-        "--no-ocr",
-        "--no-ocr",
-        "-j",
-        "1",
-        "--isolation",
-        "thread",
-    ])
-    .arg(&dir);
+    cmd.args(["extract", "--no-ocr", "-j", "1", "--isolation", "thread"])
+        .arg(&dir);
     let out = unprivileged(cmd).output().unwrap();
     std::fs::set_permissions(dir.join("b"), std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(

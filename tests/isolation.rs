@@ -34,7 +34,7 @@ fn sandwich(name: &str, bad: Option<&[u8]>) -> PathBuf {
 /// Run `extract -j1` over `dir` with extra flags and environment; the three records.
 fn run(dir: &Path, flags: &[&str], env: &[(&str, &str)]) -> Vec<serde_json::Value> {
     let mut cmd = ordex();
-    cmd.args(["extract", "--no-ocr", "--no-ocr", "-j", "1"])
+    cmd.args(["extract", "--no-ocr", "-j", "1"])
         .args(flags)
         .arg(dir);
     for (k, v) in env {
