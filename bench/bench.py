@@ -50,7 +50,8 @@ def run(cmd, stdin_text=None):
 
 
 def ordex(args, stdin_text=None):
-    code, wall, cpu, rss = run([str(ORDEX), "extract", *args, "-o", "/dev/null"], stdin_text)
+    # --no-ocr: pdftotext reads no scan either, and a machine with tesseract would OCR them.
+    code, wall, cpu, rss = run([str(ORDEX), "extract", "--no-ocr", *args, "-o", "/dev/null"], stdin_text)
     if code not in (0, 1):  # 1 = some document failed (e.g. the zero-byte file): expected
         print(f"  warning: ordex {' '.join(args)} exited {code}", file=sys.stderr)
     return wall, cpu, rss

@@ -166,7 +166,11 @@ def ordex(*args, stdin=None, env=None, cwd=None, timeout=TIMEOUT, binary=None):
     (GNU time's %M: wait4's maximum over the process and the children it waited for)."""
     rss_file = tempfile.NamedTemporaryFile(prefix="ordex-rss-", delete=False)
     rss_file.close()
-    cmd = [binary or ORDEX, *map(str, args)]
+    args = [*map(str, args)]
+    if args[:1] == ["extract"] and "--ocr" not in args:
+        # The same records with tesseract installed or not: OCR only where a class asks for it.
+        args.insert(1, "--no-ocr")
+    cmd = [binary or ORDEX, *args]
     if TIME:
         cmd = [TIME, "-f", "%M", "-o", rss_file.name, *cmd]
     t0 = time.monotonic()
@@ -528,7 +532,7 @@ def _(tmp):
     os.chmod(tmp, 0o755)
     os.chmod(ro, 0o555)
     pre = (lambda: (os.setgid(65534), os.setuid(65534))) if os.geteuid() == 0 else None
-    p = subprocess.run([ORDEX, "extract", tmp / "a.pdf", "-o", ro / "out.jsonl"], capture_output=True,
+    p = subprocess.run([ORDEX, "extract", "--no-ocr", tmp / "a.pdf", "-o", ro / "out.jsonl"], capture_output=True,
                        preexec_fn=pre, timeout=TIMEOUT)
     assert p.returncode == 2, p.returncode
     return f"exit 2 before any work: {p.stderr.decode().strip()}"
@@ -572,7 +576,7 @@ def _(tmp):
     d.mkdir()
     for i in range(3):
         (d / f"p{i}.pdf").write_bytes(good(20 + i))
-    p = subprocess.Popen([ORDEX, "extract", "-j", "1", "--timeout", "3600", d], stdout=subprocess.PIPE,
+    p = subprocess.Popen([ORDEX, "extract", "--no-ocr", "-j", "1", "--timeout", "3600", d], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, env={**os.environ, "ORDEX_WORKER_FAULT": "hang:p1"})
     deadline = time.monotonic() + 120
     victim = None
@@ -592,7 +596,7 @@ def _(tmp):
     d = tmp / "in"
     d.mkdir()
     (d / "p0.pdf").write_bytes(good(30))
-    p = subprocess.Popen([ORDEX, "extract", "-j", "2", "--timeout", "3600", d, d], stdout=subprocess.DEVNULL,
+    p = subprocess.Popen([ORDEX, "extract", "--no-ocr", "-j", "2", "--timeout", "3600", d, d], stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, env={**os.environ, "ORDEX_WORKER_FAULT": "hang:p0"})
     deadline = time.monotonic() + 120
     while not live_workers() and time.monotonic() < deadline:
@@ -612,7 +616,7 @@ def _(tmp):
     d.mkdir()
     (d / "p0.pdf").write_bytes(good(31))
     (d / "p1.pdf").write_bytes(good(32))
-    p = subprocess.Popen([ORDEX, "extract", "-j", "1", "--timeout", "3600", d, "-o", tmp / "out"],
+    p = subprocess.Popen([ORDEX, "extract", "--no-ocr", "-j", "1", "--timeout", "3600", d, "-o", tmp / "out"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          env={**os.environ, "ORDEX_WORKER_FAULT": "hang:p1"})
     deadline = time.monotonic() + 120

@@ -64,7 +64,7 @@ def main():
               f"index {du(idx) / 1e6:.2f} MB on disk")
         print(f"  {pdf_counts.group(0)}")
         records = tmp / "records.jsonl"
-        run(["extract", str(corpus), "-o", str(records)])
+        run(["extract", "--no-ocr", str(corpus), "-o", str(records)])
         _, out = run(["index", "--records", str(records), "--index", str(tmp / "from-records")])
         rec_counts = SUMMARY.search(out.stderr)
         same = rec_counts and rec_counts.group(3) == pdf_counts.group(3)

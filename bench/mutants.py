@@ -130,7 +130,7 @@ def main() -> int:
             Path(folder, f"m{i:05d}-{op}-{src.stem}.pdf").write_bytes(data)
         out = Path(folder, "records.jsonl")
         start = time.monotonic()
-        run = subprocess.run([args.ordex, "extract", str(folder), "-j", str(args.jobs),
+        run = subprocess.run([args.ordex, "extract", "--no-ocr", str(folder), "-j", str(args.jobs),
                               "--timeout", "20", "--max-memory-mb", str(args.memory_mb),
                               "-o", str(out)], capture_output=True, text=True)
         secs = time.monotonic() - start

@@ -377,6 +377,8 @@ struct HeadSource {
 #[derive(serde::Deserialize)]
 struct HeadPage {
     ocr_confidence: Option<f64>,
+    #[serde(default)]
+    needs_ocr: bool,
 }
 
 impl Written {
@@ -429,6 +431,23 @@ impl Finished {
                 .pages
                 .iter()
                 .filter(|p| p.ocr_confidence.is_some())
+                .count(),
+        }
+    }
+
+    /// Scanned pages (`pages[].needs_ocr`) that OCR did not read.
+    pub fn scanned_unread(&self) -> usize {
+        match self {
+            Finished::Record(r) => r
+                .pages
+                .iter()
+                .filter(|p| p.needs_ocr && p.ocr_confidence.is_none())
+                .count(),
+            Finished::Written(w) => w
+                .head
+                .pages
+                .iter()
+                .filter(|p| p.needs_ocr && p.ocr_confidence.is_none())
                 .count(),
         }
     }
@@ -572,14 +591,15 @@ pub(crate) fn wait(rx: &mpsc::Receiver<Msg>, config: &Config) -> Result<Finished
 }
 
 /// The error record of a document that has none of its own (its runner timed out or died):
-/// its size and the sha256 of its bytes (so that `--resume` knows the record is for these
-/// bytes), read here for a regular file (one under the file cap, as it was handed on).
+/// its size and the sha256 (and sha1) of its bytes (so that `--resume` knows the record is for
+/// these bytes), read here for a regular file (one under the file cap, as it was handed on).
 pub(crate) fn failed(path: &Path, err: DocError) -> Finished {
     let mut rec = Record::failed(path, 0, &err);
     if let Ok(m) = std::fs::metadata(path) {
         if m.is_file() {
             rec.source.bytes = m.len();
             rec.source.sha256 = crate::inputs::file_sha256(path);
+            rec.source.sha1 = crate::inputs::file_sha1(path);
         }
     }
     rec.stamped().into()

@@ -494,6 +494,15 @@ pub fn is_done(path: &Path, done: &Done, retry: bool) -> bool {
 /// Hex SHA-256 of a regular file's bytes, read in pieces; `None` for anything else (a FIFO
 /// is never opened for a read that would block).
 pub fn file_sha256(path: &Path) -> Option<String> {
+    file_digest::<Sha256>(path)
+}
+
+/// Hex SHA-1 of a regular file's bytes, as [`file_sha256`] reads them.
+pub fn file_sha1(path: &Path) -> Option<String> {
+    file_digest::<sha1::Sha1>(path)
+}
+
+fn file_digest<D: Digest>(path: &Path) -> Option<String> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -505,7 +514,7 @@ pub fn file_sha256(path: &Path) -> Option<String> {
     if !file.metadata().ok()?.is_file() {
         return None;
     }
-    let mut hasher = Sha256::new();
+    let mut hasher = D::new();
     let mut chunk = vec![0u8; 1 << 20];
     loop {
         match file.read(&mut chunk) {

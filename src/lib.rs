@@ -39,7 +39,8 @@
 //! - [`case_number`]: case numbers as the federal courts print them, found, parsed (office,
 //!   year, type, number, judges' initials) and normalized; used by `clean::stamps` and
 //!   `segment::caption`.
-//! - [`record`]: the output schema. [`batch`]: parallel runs with ordered output, on threads or
+//! - [`record`]: the output schema (`schema/ordex-1.json`); [`recap`]: RECAP file names read
+//!   into CourtListener's keys. [`batch`]: parallel runs with ordered output, on threads or
 //!   in [`worker`] processes (caps, deadlines, deaths turned into records). [`inputs`]:
 //!   which inputs a run takes (listing, `--shard`, `--resume`). [`output`]: where records go,
 //!   opened so that no file is harmed (locked; never an input or a file ordex did not write).
@@ -69,6 +70,7 @@ pub mod ocr;
 pub mod output;
 pub mod pattern;
 pub mod pdf;
+pub mod recap;
 pub mod record;
 pub mod segment;
 pub mod worker;
@@ -219,11 +221,7 @@ pub fn process_with(
     config: &Config,
     on_pages: &mut dyn FnMut(usize),
 ) -> Record {
-    let source = Source {
-        path: path.to_string(),
-        ..Source::default()
-    };
-    process_source(source, bytes, config, on_pages)
+    process_source(Source::named(path.to_string()), bytes, config, on_pages)
 }
 
 /// [`process_with`] for a document whose source (path, and path bytes) is already made.
@@ -241,6 +239,7 @@ fn process_source(
     let data: &[u8] = (*bytes).as_ref();
     let source = Source {
         sha256: Some(hex(&Sha256::digest(data))),
+        sha1: Some(hex(&sha1::Sha1::digest(data))),
         bytes: data.len() as u64,
         pages: 0,
         producer: None,

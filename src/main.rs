@@ -5,7 +5,7 @@
 //! in docs/hardening.md.
 
 use anyhow::{bail, Context as _, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ordex::batch::{Finished, Isolation, Watch};
 use ordex::index::{bulk, search, IndexSink};
@@ -34,10 +34,14 @@ const MEMORY_MIN: u64 = 512;
 /// Most `--limit` hits of a search.
 const LIMIT_MAX: u64 = 10_000;
 
+/// What `--version` says: the program's version and the schema of the records it writes
+/// (`ordex::record::SCHEMA`, which a test holds this to).
+const VERSION_TEXT: &str = concat!(env!("CARGO_PKG_VERSION"), " (records: ordex/1)");
+
 #[derive(Parser)]
 #[command(
     name = "ordex",
-    version,
+    version = VERSION_TEXT,
     about = "Court order PDFs in, clean structured JSON records out"
 )]
 struct Cli {
@@ -67,14 +71,20 @@ enum Command {
         #[arg(long, value_name = "SECS", default_value = "60", value_parser = parse_timeout, allow_negative_numbers = true)]
         timeout: f64,
         /// Seconds added to a document's time limit for each of its pages (0 to 3600)
-        /// [default: 0.5, or 10 with --ocr].
+        /// [default: 0.5, or 10 when OCR is on].
         #[arg(long, value_name = "SECS", value_parser = parse_per_page, allow_negative_numbers = true)]
         timeout_per_page: Option<f64>,
-        /// OCR scanned pages (no text beyond stamps) with the `tesseract` command (checked
-        /// before any work: without a working tesseract, a usage error).
-        #[arg(long)]
+        /// OCR every scanned page (no text beyond stamps) with the `tesseract` command, checked
+        /// before any work: without a working tesseract (with English data), a usage error.
+        /// Without --ocr or --no-ocr, scanned pages are OCR'd when tesseract works, and
+        /// otherwise left unread, which the run's summary says once.
+        #[arg(long, conflicts_with = "no_ocr")]
         ocr: bool,
-        /// With --ocr: at most N pages of a document are OCR'd (1 to 10000).
+        /// Never OCR: scanned pages are left unread (`quality.needs_ocr`), whether tesseract
+        /// is installed or not, so that a run gives the same records on every machine.
+        #[arg(long)]
+        no_ocr: bool,
+        /// When OCR is on: at most N pages of a document are OCR'd (1 to 10000).
         #[arg(long, value_name = "N", default_value_t = 50,
               value_parser = clap::value_parser!(u64).range(1..=OCR_PAGES_MAX), allow_negative_numbers = true)]
         ocr_max_pages: u64,
@@ -129,6 +139,11 @@ enum Command {
         /// records only, see docs/opensearch-mapping.json).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Exit 0 when every failure of the run is a document's error record (a bad PDF: its
+        /// record says why), as a scheduler that counts a run's success wants; usage errors,
+        /// unwritable output and interruptions keep their exit status.
+        #[arg(long)]
+        exit_zero_on_document_errors: bool,
     },
     /// Extract PDFs (or read records) into an embedded search index; re-indexing replaces, and
     /// a rerun adds what an interrupted one did not.
@@ -164,15 +179,23 @@ enum Command {
         index: PathBuf,
         /// What to find: every word required (split as the index splits text, punctuation
         /// ignored), "quoted words" a phrase. With --query-syntax tantivy: tantivy's query
-        /// language (a OR b, -not, field:term). May start with `-`.
+        /// language (a OR b, -not, field:term). May start with `-`. None, or no word: every
+        /// document the filters let through.
         #[arg(allow_hyphen_values = true)]
-        query: String,
+        query: Option<String>,
         /// How QUERY is read: `literal` (the default) or `tantivy`.
         #[arg(long, value_name = "HOW", default_value = "literal", value_parser = ["literal", "tantivy"])]
         query_syntax: String,
         /// Only this court id (e.g. cand).
         #[arg(long, value_name = "ID")]
         court: Option<String>,
+        /// Only the papers of this case, its number in any form a caption or a CM/ECF stamp
+        /// prints it ("2:17-cv-1666", "2:17-cv-01666-KJN", "17-cv-1666", "CV 17-1666"): read
+        /// into its normalized form, judges' initials left off. A number without its office
+        /// also finds the papers that print one; a number with it, those that print no office
+        /// or the same one.
+        #[arg(long = "case", value_name = "NUMBER")]
+        case_number: Option<String>,
         /// Only documents of this type (order, proposed_order, minute_order, judgment, opinion,
         /// motion, stipulation, declaration, brief, exhibit, transcript, notice, letter,
         /// complaint, verdict, other).
@@ -194,6 +217,22 @@ enum Command {
         /// One JSON hit a line (with the snippet's highlight byte ranges).
         #[arg(long)]
         json: bool,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the records, `ordex/1`.
+    Schema,
+    /// Print a shell completion script (e.g. `ordex completions bash >
+    /// ~/.local/share/bash-completion/completions/ordex`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages (ordex.1, ordex-extract.1, ...) into DIR (internal: they are
+    /// committed under docs/man).
+    #[command(hide = true)]
+    Man {
+        /// The folder to write them in (created if missing).
+        dir: PathBuf,
     },
     /// Serve documents to a supervising `ordex extract` (internal: paths in, records out).
     #[command(hide = true)]
@@ -313,6 +352,7 @@ fn run() -> Result<ExitCode> {
             timeout,
             timeout_per_page,
             ocr,
+            no_ocr,
             ocr_max_pages,
             isolation,
             max_file_mb,
@@ -325,7 +365,21 @@ fn run() -> Result<ExitCode> {
             retry_failed,
             shard,
             format,
+            exit_zero_on_document_errors,
         } => {
+            // --ocr: tesseract must work; --no-ocr: never asked; neither: used if it works.
+            let unread_why = if no_ocr {
+                None
+            } else {
+                match ordex::ocr::tesseract::check() {
+                    Ok(_) => None,
+                    // Every scanned page of the run would be left unread: that is not a
+                    // document's problem but the run's.
+                    Err(e) if ocr => bail!("--ocr needs a working tesseract: {e}"),
+                    Err(e) => Some(tesseract_trouble(&e)),
+                }
+            };
+            let ocr = !no_ocr && unread_why.is_none();
             // OCR takes seconds a page: a scanned document needs minutes, not one.
             let timeout_per_page = timeout_per_page.unwrap_or(if ocr { 10.0 } else { 0.5 });
             let config = Config {
@@ -348,12 +402,6 @@ fn run() -> Result<ExitCode> {
                 },
                 protect: Vec::new(),
             };
-            if ocr {
-                // Every scanned page of the run would be left unread: that is not a
-                // document's problem but the run's.
-                ordex::ocr::tesseract::check()
-                    .map_err(|e| anyhow::anyhow!("--ocr needs a working tesseract: {e}"))?;
-            }
             if closed.stdout && output.as_deref().is_none_or(output::is_stdout) {
                 bail!("standard output is closed: the records would be lost (use -o FILE)");
             }
@@ -365,6 +413,8 @@ fn run() -> Result<ExitCode> {
                 shard,
                 format,
                 processes: isolation == "process",
+                exit_zero_on_document_errors,
+                unread_why,
             };
             extract(&paths, &plan, config)
         }
@@ -393,6 +443,7 @@ fn run() -> Result<ExitCode> {
             query,
             query_syntax,
             court,
+            case_number,
             doc_type,
             judge,
             filed_after,
@@ -404,13 +455,14 @@ fn run() -> Result<ExitCode> {
                 bail!("standard output is closed: the hits would be lost");
             }
             let req = search::SearchRequest {
-                query,
+                query: query.unwrap_or_default(),
                 syntax: if query_syntax == "tantivy" {
                     search::Syntax::Tantivy
                 } else {
                     search::Syntax::Literal
                 },
                 court,
+                case_number,
                 doc_type,
                 judge,
                 filed_after,
@@ -418,6 +470,29 @@ fn run() -> Result<ExitCode> {
                 limit: limit as usize,
             };
             search_index(&index, &req, json)
+        }
+        Command::Schema => {
+            let mut out = std::io::stdout().lock();
+            match out
+                .write_all(ordex::record::JSON_SCHEMA.as_bytes())
+                .and_then(|()| out.flush())
+            {
+                Err(e) if !broken_pipe(&e) => Err(e).context("cannot write the schema"),
+                _ => Ok(ExitCode::SUCCESS),
+            }
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "ordex", &mut out);
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&out).and_then(|()| stdout.flush()) {
+                Err(e) if !broken_pipe(&e) => Err(e).context("cannot write the completions"),
+                _ => Ok(ExitCode::SUCCESS),
+            }
+        }
+        Command::Man { dir } => {
+            write_man_pages(&dir)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Worker { config } => {
             let config: Config =
@@ -437,6 +512,21 @@ struct Plan {
     shard: Option<inputs::Shard>,
     format: Format,
     processes: bool,
+    /// Exit 0 when the only failures are error records.
+    exit_zero_on_document_errors: bool,
+    /// Why scanned pages go unread when OCR was neither asked for nor refused; None when OCR
+    /// is on or `--no-ocr` was given.
+    unread_why: Option<String>,
+}
+
+/// Why tesseract cannot read the scans, as the summary says it: "tesseract not found" when
+/// the command cannot be run, else what `tesseract::check` found.
+fn tesseract_trouble(check: &str) -> String {
+    if check.starts_with("cannot run") {
+        "tesseract not found".to_string()
+    } else {
+        check.to_string()
+    }
 }
 
 /// Run documents in worker processes: this program again, as `ordex worker`, with `config`.
@@ -488,6 +578,8 @@ struct Tally {
     garbled: usize,
     pages: usize,
     ocr_pages: usize,
+    /// Scanned pages that OCR did not read.
+    scanned_unread: usize,
     ocr_secs: f64,
     written: usize,
     /// Documents read, by type.
@@ -499,6 +591,7 @@ impl Tally {
         self.written += 1;
         self.pages += rec.pages();
         self.ocr_pages += rec.ocr_pages();
+        self.scanned_unread += rec.scanned_unread();
         self.ocr_secs += rec.ocr_secs();
         match rec.error() {
             Some(e) => *self.failed.entry(e.kind.to_string()).or_default() += 1,
@@ -729,7 +822,14 @@ fn extract(args: &[OsString], plan: &Plan, mut config: Config) -> Result<ExitCod
     if let Some(types) = tally.by_type() {
         note(&types);
     }
-    Ok(ExitCode::from(if summary.failed > 0 { 1 } else { 0 }))
+    if let (Some(why), n @ 1..) = (&plan.unread_why, tally.scanned_unread) {
+        let pages = if n == 1 { "page" } else { "pages" };
+        note(&format!(
+            "{n} scanned {pages} not read: {why}; install tesseract-ocr or pass --no-ocr"
+        ));
+    }
+    let failed = summary.failed > 0 && !plan.exit_zero_on_document_errors;
+    Ok(ExitCode::from(if failed { 1 } else { 0 }))
 }
 
 /// `ordex index PATH...`: extract in parallel, index in input order, commit as it goes and at
@@ -900,4 +1000,29 @@ fn doc_type_name(s: &str) -> Result<String, String> {
                 .collect();
             format!("not a document type; one of: {}", names.join(", "))
         })
+}
+
+/// Write a man page for `ordex` and one for each subcommand a user runs (not the hidden ones)
+/// into `dir`, made from the clap definitions (`docs/man` holds them, and a test
+/// holds them to what this writes).
+fn write_man_pages(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    // `ordex help` is `--help` again: no page of its own, and none listed.
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = vec![cmd.clone()];
+    pages.extend(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+    for page in pages {
+        let name = page
+            .get_display_name()
+            .unwrap_or(page.get_name())
+            .to_string();
+        let mut text = Vec::new();
+        clap_mangen::Man::new(page)
+            .render(&mut text)
+            .context("cannot render a man page")?;
+        let file = dir.join(format!("{name}.1"));
+        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+    }
+    Ok(())
 }

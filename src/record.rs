@@ -1,18 +1,25 @@
 //! The output record, schema `ordex/1`: one per input, success or error.
 //!
 //! Every field is always present (null or empty where not found), so consumers and index
-//! mappings see one stable shape.
+//! mappings see one stable shape; the one exception is `source.path_bytes`, there only for a
+//! path that is not UTF-8. `schema/ordex-1.json` is the shape as a JSON Schema (draft
+//! 2020-12), [`JSON_SCHEMA`] its text, and `docs/schema.md` says how it changes.
 
 use crate::classify::{DocType, Part};
 use crate::clean::{Ecf, Quality};
 use crate::error::DocError;
+use crate::recap::Recap;
 use crate::segment::{Body, Caption, Footnote, Order, Signature};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::path::Path;
 
-/// The schema name written in every record.
+/// The schema name written in every record. It changes only when a field changes meaning (or
+/// goes); a field added leaves it as it is.
 pub const SCHEMA: &str = "ordex/1";
+
+/// The JSON Schema (draft 2020-12) every record of [`SCHEMA`] fits, as `ordex schema` prints it.
+pub const JSON_SCHEMA: &str = include_str!("../schema/ordex-1.json");
 
 /// The version of ordex, as `ordex_version` states it in the records a run writes.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -28,12 +35,20 @@ pub struct Source {
     pub path_bytes: Option<String>,
     /// Hex SHA-256 of the file's bytes; the stable document id.
     pub sha256: Option<String>,
+    /// Hex SHA-1 of the file's bytes: CourtListener's key for a RECAP document. Null exactly
+    /// when `sha256` is.
+    #[serde(default)]
+    pub sha1: Option<String>,
     /// File size in bytes.
     pub bytes: u64,
     /// Number of pages (0 when the file could not be read).
     pub pages: usize,
     /// The PDF's `/Producer`, if any.
     pub producer: Option<String>,
+    /// The court, case, docket entry and attachment that a RECAP file name
+    /// (`gov.uscourts.cand.345242.197.8.pdf`) gives; null for any other name.
+    #[serde(default)]
+    pub recap: Option<Recap>,
 }
 
 impl Source {
@@ -41,8 +56,16 @@ impl Source {
     pub fn of_path(path: &Path) -> Source {
         let (path, path_bytes) = path_text(path);
         Source {
-            path,
             path_bytes,
+            ..Source::named(path)
+        }
+    }
+
+    /// A source naming `path`, with the RECAP keys its file name gives.
+    pub fn named(path: String) -> Source {
+        Source {
+            recap: crate::recap::of_path(&path),
+            path,
             ..Source::default()
         }
     }
@@ -63,7 +86,8 @@ pub fn path_text(path: &Path) -> (String, Option<String>) {
 /// The error of a failed document.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorInfo {
-    /// One of io, empty, not_pdf, damaged, encrypted, panic, timeout.
+    /// One of io, empty, not_pdf, damaged, encrypted, panic, timeout, memory, crashed, limit
+    /// ([`DocError::kind`]).
     pub kind: Cow<'static, str>,
     /// A message naming the cause.
     pub message: String,

@@ -106,7 +106,14 @@ fn mapping_is_strict_with_dates_keywords_and_english_body() {
 #[test]
 fn bulk_output_fits_the_mapping_and_is_keyed_by_sha256() {
     let out = Command::new(env!("CARGO_BIN_EXE_ordex"))
-        .args(["extract", "-j", "2", "--format", "opensearch-bulk"])
+        .args([
+            "extract",
+            "--no-ocr",
+            "-j",
+            "2",
+            "--format",
+            "opensearch-bulk",
+        ])
         .arg(common::fixtures())
         .output()
         .unwrap();

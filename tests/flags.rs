@@ -72,7 +72,7 @@ fn out_of_range_values_are_usage_errors_before_any_work() {
     ];
     for (flags, says) in cases {
         let out = ordex()
-            .arg("extract")
+            .args(["extract", "--no-ocr"])
             .args(*flags)
             .arg(&pdf)
             .output()
@@ -81,7 +81,13 @@ fn out_of_range_values_are_usage_errors_before_any_work() {
     }
     // Before the inputs are looked at: a path that does not exist is not what is reported.
     let out = ordex()
-        .args(["extract", "--timeout", "inf", "/no/such/file.pdf"])
+        .args([
+            "extract",
+            "--no-ocr",
+            "--timeout",
+            "inf",
+            "/no/such/file.pdf",
+        ])
         .output()
         .unwrap();
     refused(&out, "--timeout");
@@ -142,7 +148,7 @@ fn the_ends_of_each_range_are_taken() {
         ][..],
     ] {
         let out = ordex()
-            .arg("extract")
+            .args(["extract", "--no-ocr"])
             .args(flags)
             .arg(&pdf)
             .output()
@@ -164,7 +170,7 @@ fn the_file_size_cap_gives_a_limit_record() {
     let pdf = dir.join("big.pdf");
     std::fs::write(&pdf, &big).unwrap();
     let out = ordex()
-        .args(["extract", "--max-file-mb", "1"])
+        .args(["extract", "--no-ocr", "--max-file-mb", "1"])
         .arg(&pdf)
         .output()
         .unwrap();

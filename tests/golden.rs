@@ -1,6 +1,8 @@
 //! Golden records: every `fixtures/**/*.pdf` (made by courtgen) runs through the whole
 //! pipeline and must give the reviewed `fixtures/**/<name>.json`. `UPDATE_EXPECT=1 cargo test --test golden` rewrites them;
-//! review the diff by eye before committing: a golden file says what is right.
+//! review the diff by eye before committing: a golden file says what is right. Every record,
+//! golden and fresh, must fit the record schema (schema/ordex-1.json). The library's default
+//! configuration never OCRs, so these records are the same with tesseract installed or not.
 
 mod common;
 
@@ -19,7 +21,10 @@ fn fixtures_match_their_golden_records() {
             .unwrap()
             .to_string_lossy()
             .into_owned();
-        let record = process(&name, fs::read(pdf).unwrap(), &Config::default());
+        let config = Config::default();
+        assert!(!config.ocr.enabled, "golden records are made without OCR");
+        let record = process(&name, fs::read(pdf).unwrap(), &config);
+        common::assert_fits_schema(&name, &serde_json::to_value(&record).unwrap());
         let got = serde_json::to_string_pretty(&record).unwrap() + "\n";
         // Worker processes send records as JSON: reading one back must lose nothing.
         let back: ordex::record::Record = serde_json::from_str(&got).unwrap();
@@ -34,6 +39,9 @@ fn fixtures_match_their_golden_records() {
             continue;
         }
         let want = fs::read_to_string(&golden).unwrap_or_default();
+        if let Ok(value) = serde_json::from_str(&want) {
+            common::assert_fits_schema(&format!("{name} (golden)"), &value);
+        }
         if want != got {
             failures.push(format!("{name}:\n{}", diff(&want, &got)));
         }

@@ -57,7 +57,7 @@ fn between_good(name: &str, bad: &[(&str, Vec<u8>)], flags: &[&str]) -> Vec<Valu
     }
     std::fs::write(dir.join("z-after.pdf"), good_pdf()).unwrap();
     let out = ordex()
-        .args(["extract", "-j", "1"])
+        .args(["extract", "--no-ocr", "-j", "1"])
         .args(flags)
         .arg(&dir)
         .output()
@@ -260,7 +260,7 @@ fn inputs_that_are_not_regular_files_get_a_record_at_once() {
     // The folder named like a PDF is walked, not read: a file inside it is an input.
     std::fs::write(dir.join("f-folder.pdf/inner.pdf"), good_pdf()).unwrap();
     let out = ordex()
-        .args(["extract", "-j", "2", "--timeout", "600"])
+        .args(["extract", "--no-ocr", "-j", "2", "--timeout", "600"])
         .arg(&dir)
         .output()
         .unwrap();
@@ -311,7 +311,7 @@ fn a_symlink_loop_is_walked_once_and_each_file_listed_once() {
     std::os::unix::fs::symlink(&sub, dir.join("again")).unwrap();
     std::os::unix::fs::symlink(sub.join("0.pdf"), dir.join("zero-again.pdf")).unwrap();
     let out = ordex()
-        .args(["extract", "-j", "2"])
+        .args(["extract", "--no-ocr", "-j", "2"])
         .arg(&dir)
         .output()
         .unwrap();
@@ -358,11 +358,15 @@ fn names_are_taken_byte_for_byte() {
             .ends_with("caf\u{fffd}.pdf"));
     };
     // A folder walk, arguments, and a list on standard input.
-    let walked = ordex().arg("extract").arg(&dir).output().unwrap();
+    let walked = ordex()
+        .args(["extract", "--no-ocr"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert_eq!(walked.status.code(), Some(0));
     check(&records(&walked.stdout));
     let named = ordex()
-        .arg("extract")
+        .args(["extract", "--no-ocr"])
         .arg(dir.join(latin1))
         .arg(dir.join(spaced))
         .output()
@@ -373,7 +377,7 @@ fn names_are_taken_byte_for_byte() {
     list.extend_from_slice(dir.join(spaced).as_os_str().as_bytes());
     list.push(b'\n');
     let mut child = ordex()
-        .args(["extract", "-"])
+        .args(["extract", "--no-ocr", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -385,7 +389,7 @@ fn names_are_taken_byte_for_byte() {
     // A resumed run finds them done, by their bytes.
     let out = dir.join("out.jsonl");
     let first = ordex()
-        .arg("extract")
+        .args(["extract", "--no-ocr"])
         .arg(&dir)
         .arg("-o")
         .arg(&out)
@@ -393,7 +397,7 @@ fn names_are_taken_byte_for_byte() {
         .unwrap();
     assert_eq!(first.status.code(), Some(0));
     let again = ordex()
-        .args(["extract", "--resume", "-o"])
+        .args(["extract", "--no-ocr", "--resume", "-o"])
         .arg(&out)
         .arg(&dir)
         .output()
@@ -427,7 +431,7 @@ fn an_unreadable_folder_or_file_gets_a_record_naming_it_and_the_run_goes_on() {
     std::fs::set_permissions(dir.join("b"), std::fs::Permissions::from_mode(0o000)).unwrap();
     std::fs::set_permissions(dir.join("c/y.pdf"), std::fs::Permissions::from_mode(0o000)).unwrap();
     let mut cmd = ordex();
-    cmd.args(["extract", "-j", "1", "--isolation", "thread"])
+    cmd.args(["extract", "--no-ocr", "-j", "1", "--isolation", "thread"])
         .arg(&dir);
     let out = unprivileged(cmd).output().unwrap();
     std::fs::set_permissions(dir.join("b"), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -474,7 +478,11 @@ fn an_unreadable_folder_or_file_gets_a_record_naming_it_and_the_run_goes_on() {
 fn endless_streams_as_lists_records_or_outputs_are_refused_at_once() {
     let dir = scratch("endless");
     let zero = std::fs::File::open("/dev/zero").unwrap();
-    let list = ordex().args(["extract", "-"]).stdin(zero).output().unwrap();
+    let list = ordex()
+        .args(["extract", "--no-ocr", "-"])
+        .stdin(zero)
+        .output()
+        .unwrap();
     assert_eq!(list.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&list.stderr).contains("NUL byte"));
     let recs = ordex()
@@ -486,7 +494,7 @@ fn endless_streams_as_lists_records_or_outputs_are_refused_at_once() {
     assert!(String::from_utf8_lossy(&recs.stderr).contains("NUL byte"));
     std::fs::write(dir.join("a.pdf"), good_pdf()).unwrap();
     let full = ordex()
-        .args(["extract", "--resume", "-o", "/dev/full"])
+        .args(["extract", "--no-ocr", "--resume", "-o", "/dev/full"])
         .arg(dir.join("a.pdf"))
         .output()
         .unwrap();
@@ -498,7 +506,7 @@ fn endless_streams_as_lists_records_or_outputs_are_refused_at_once() {
     );
     // A list line far longer than any path.
     let mut child = ordex()
-        .args(["extract", "-"])
+        .args(["extract", "--no-ocr", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -524,7 +532,11 @@ fn no_file_that_is_not_ordex_output_is_written_over() {
     let notes = dir.join("notes.txt");
     std::fs::write(&notes, "my notes\n").unwrap();
     let refused = |args: &[&std::ffi::OsStr], says: &str| {
-        let out = ordex().arg("extract").args(args).output().unwrap();
+        let out = ordex()
+            .args(["extract", "--no-ocr"])
+            .args(args)
+            .output()
+            .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains(says), "{stderr}");
@@ -556,7 +568,7 @@ fn no_file_that_is_not_ordex_output_is_written_over() {
     // `-o -` is standard output, not a file named "-".
     let out = ordex()
         .current_dir(&dir)
-        .args(["extract", "-o", "-", "a.pdf"])
+        .args(["extract", "--no-ocr", "-o", "-", "a.pdf"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -609,7 +621,7 @@ fn folder_of_good(name: &str, n: usize) -> PathBuf {
 fn a_closed_pipe_on_standard_output_ends_the_run_quietly() {
     let dir = folder_of_good("pipe", 30);
     let mut child = ordex()
-        .args(["extract", "-j", "2"])
+        .args(["extract", "--no-ocr", "-j", "2"])
         .arg(dir.join("in"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -665,7 +677,7 @@ fn a_signal_mid_run_keeps_finished_records_and_says_how_to_resume() {
         let out = dir.join("out.jsonl");
         // The fourth document never ends: the run waits on it until the signal.
         let child = ordex()
-            .args(["extract", "-j", "1", "--timeout", "3600", "-o"])
+            .args(["extract", "--no-ocr", "-j", "1", "--timeout", "3600", "-o"])
             .arg(&out)
             .arg(dir.join("in"))
             .env("ORDEX_WORKER_FAULT", "hang:p03")
@@ -683,7 +695,7 @@ fn a_signal_mid_run_keeps_finished_records_and_says_how_to_resume() {
         assert_eq!(kept, written);
         assert!(kept.iter().all(|r| kind(r) == "ok"));
         let resumed = ordex()
-            .args(["extract", "-j", "1", "--resume", "-o"])
+            .args(["extract", "--no-ocr", "-j", "1", "--resume", "-o"])
             .arg(&out)
             .arg(dir.join("in"))
             .output()
@@ -720,7 +732,7 @@ fn a_second_run_on_an_output_being_written_is_refused() {
     let dir = folder_of_good("lock", 4);
     let out = dir.join("out.jsonl");
     let mut first = ordex()
-        .args(["extract", "-j", "1", "--timeout", "3600", "-o"])
+        .args(["extract", "--no-ocr", "-j", "1", "--timeout", "3600", "-o"])
         .arg(&out)
         .arg(dir.join("in"))
         .env("ORDEX_WORKER_FAULT", "hang:p01")
@@ -734,7 +746,7 @@ fn a_second_run_on_an_output_being_written_is_refused() {
     let before = std::fs::read(&out).unwrap();
     for flags in [&[][..], &["--resume"][..]] {
         let second = ordex()
-            .args(["extract", "-j", "1", "-o"])
+            .args(["extract", "--no-ocr", "-j", "1", "-o"])
             .arg(&out)
             .args(flags)
             .arg(dir.join("in"))
@@ -761,7 +773,7 @@ fn a_second_run_on_an_output_being_written_is_refused() {
 fn a_huge_job_count_is_a_usage_error_before_any_work() {
     for jobs in ["99999999999", "0", "-1", "many", "257"] {
         let out = ordex()
-            .args(["extract", "-j", jobs, "/no/such/file.pdf"])
+            .args(["extract", "--no-ocr", "-j", jobs, "/no/such/file.pdf"])
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -779,6 +791,7 @@ fn a_time_limit_starts_when_the_worker_starts_the_document() {
     let out = ordex()
         .args([
             "extract",
+            "--no-ocr",
             "-j",
             "1",
             "--timeout",
@@ -803,7 +816,7 @@ fn retry_failed_redoes_timeouts_and_the_last_record_of_a_path_counts() {
     let dir = folder_of_good("retry", 3);
     let out = dir.join("out.jsonl");
     let first = ordex()
-        .args(["extract", "-j", "1", "--timeout", "2", "-o"])
+        .args(["extract", "--no-ocr", "-j", "1", "--timeout", "2", "-o"])
         .arg(&out)
         .arg(dir.join("in"))
         .env("ORDEX_WORKER_FAULT", "hang:p01")
@@ -822,7 +835,7 @@ fn retry_failed_redoes_timeouts_and_the_last_record_of_a_path_counts() {
     );
     // --resume alone keeps the timeout as done.
     let resumed = ordex()
-        .args(["extract", "--resume", "-o"])
+        .args(["extract", "--no-ocr", "--resume", "-o"])
         .arg(&out)
         .arg(dir.join("in"))
         .output()
@@ -831,7 +844,7 @@ fn retry_failed_redoes_timeouts_and_the_last_record_of_a_path_counts() {
     assert_eq!(records(&std::fs::read(&out).unwrap()).len(), 3);
     // --retry-failed runs it again and appends its new record.
     let retried = ordex()
-        .args(["extract", "--resume", "--retry-failed", "-o"])
+        .args(["extract", "--no-ocr", "--resume", "--retry-failed", "-o"])
         .arg(&out)
         .arg(dir.join("in"))
         .output()

@@ -1,6 +1,7 @@
 //! `ordex index` and `ordex search` on the fixtures, with answers read off the golden records
 //! (fixtures/*.json): a phrase across a page break, a court, a filing-date range, a judge,
-//! replacement on re-indexing, and `--records`.
+//! replacement on re-indexing, and `--records`; a case by its number in any printed form, with
+//! `--type`; the join keys `sha1` and `recap_*`.
 
 mod common;
 
@@ -326,12 +327,15 @@ fn records_index_and_reindexing_replace_never_duplicate() {
     std::fs::create_dir_all(&dir).unwrap();
     let jsonl = dir.join("records.jsonl");
     let out = ordex()
-        .args(["extract", "-j", "2", "-o"])
+        .args(["extract", "--no-ocr", "-j", "2", "-o"])
         .arg(&jsonl)
         .arg(common::fixtures())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    for line in std::fs::read_to_string(&jsonl).unwrap().lines() {
+        common::assert_fits_schema("extract -o", &serde_json::from_str(line).unwrap());
+    }
     let index = dir.join("index");
     let n = ok_count();
     for _ in 0..2 {
@@ -383,5 +387,172 @@ fn searching_a_folder_without_an_index_is_a_fatal_error() {
         !dir.join("meta.json").exists(),
         "search never creates an index"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The fixtures a `--case` of `key` (normalized, with its office if `office` is one) should
+/// find, read off the golden records: those that hold the key, or hold it without the office
+/// and no other office's.
+fn of_case(key: &str, office: Option<u8>) -> Vec<String> {
+    let mut out: Vec<String> = common::fixture_pdfs()
+        .iter()
+        .filter(|p| {
+            let text = std::fs::read_to_string(p.with_extension("json")).unwrap();
+            let rec: Value = serde_json::from_str(&text).unwrap();
+            let numbers: Vec<String> = rec["caption"]["case_numbers_normalized"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(std::iter::once(&rec["ecf"]["case_number_normalized"]))
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            let offices: Vec<&str> = numbers
+                .iter()
+                .filter_map(|n| n.strip_suffix(&format!(":{key}")))
+                .collect();
+            let bare = numbers.iter().any(|n| n == key);
+            rec["status"] == "ok"
+                && match office {
+                    None => bare || !offices.is_empty(),
+                    Some(o) => {
+                        offices.contains(&o.to_string().as_str()) || (bare && offices.is_empty())
+                    }
+                }
+        })
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_case_is_found_by_its_number_in_any_printed_form() {
+    // The nysd order's caption prints "23 Civ. 7719 (RGM)", its stamp and the letter's stamp
+    // "1:23-cv-07719-RGM".
+    let every = of_case("23-cv-07719", None);
+    assert!(every.len() >= 2, "{every:?}");
+    assert_eq!(of_case("23-cv-07719", Some(1)), every);
+    for printed in [
+        "1:23-cv-07719-RGM",
+        "1:23-cv-7719",
+        "23-cv-7719",
+        "23 Civ. 7719 (RGM)",
+        "Case No. 1:23-cv-07719",
+    ] {
+        let (code, hits) = search(&["--case", printed]);
+        assert_eq!(code, Some(0), "{printed}");
+        assert_eq!(names(&hits), every, "{printed}");
+    }
+    // Another office is another case: only papers printing no office, and none of them here.
+    let (code, hits) = search(&["--case", "2:23-cv-07719"]);
+    assert_eq!(names(&hits), of_case("23-cv-07719", Some(2)));
+    assert_eq!(code, Some(if hits.is_empty() { 1 } else { 0 }));
+    // With a query and with --type: the case's letter alone.
+    let (_, hits) = search(&["--case", "23-cv-7719", "--type", "letter"]);
+    assert_eq!(names(&hits), ["nysd-letter-extension-01"]);
+    assert!(hits.iter().all(|h| h["doc_type"] == "letter"));
+    let (_, hits) = search(&["--case", "23-cv-7719", "--type", "order"]);
+    assert_eq!(names(&hits), ["nysd-order-stay-discovery-01"]);
+    // A number no court form reads is looked for as printed.
+    let (code, hits) = search(&["--case", "2099-77-0001"]);
+    assert_eq!((code, hits.len()), (Some(1), 0));
+}
+
+#[test]
+fn every_fixture_case_number_finds_its_papers() {
+    // Each normalized number of each golden record, given as the stamp or caption printed it,
+    // finds at least that record.
+    let mut tried = 0;
+    for pdf in common::fixture_pdfs() {
+        let text = std::fs::read_to_string(pdf.with_extension("json")).unwrap();
+        let rec: Value = serde_json::from_str(&text).unwrap();
+        if rec["status"] != "ok" {
+            continue;
+        }
+        let name = pdf.file_stem().unwrap().to_string_lossy().into_owned();
+        let printed = rec["caption"]["case_numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(std::iter::once(&rec["ecf"]["case_number"]))
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let keys: Vec<&str> = rec["caption"]["case_numbers_normalized"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(std::iter::once(&rec["ecf"]["case_number_normalized"]))
+            .filter_map(Value::as_str)
+            .collect();
+        for number in printed {
+            // Only a number read as the record reads it (a district court's "Case No.
+            // 19-05257" has no type, so no key, in the record).
+            let asked = ordex::index::search::case_query_keys(&number);
+            if !asked.iter().any(|k| keys.contains(&k.as_str())) {
+                continue;
+            }
+            tried += 1;
+            let (_, hits) = search(&["--case", &number, "--limit", "100"]);
+            let found = names(&hits);
+            assert!(
+                found.contains(&name),
+                "{name}: --case {number:?} gives {found:?}"
+            );
+        }
+    }
+    assert!(tried >= 10, "{tried} numbers tried");
+}
+
+#[test]
+fn sha1_and_recap_keys_are_indexed_and_shown() {
+    let dir = scratch("recap");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    let named = dir.join("in/gov.uscourts.nvd.123456.42.0_1.pdf");
+    std::fs::copy(
+        common::fixtures().join("ca11-order-clerk-extension-01.pdf"),
+        &named,
+    )
+    .unwrap();
+    let index = dir.join("index");
+    let out = ordex()
+        .args(["index", "--index"])
+        .arg(&index)
+        .arg(&named)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let record = ordex()
+        .args(["extract", "--no-ocr"])
+        .arg(&named)
+        .output()
+        .unwrap();
+    let record: Value = serde_json::from_slice(&record.stdout).unwrap();
+    let sha1 = record["source"]["sha1"].as_str().unwrap();
+    let find = |query: &str| -> Vec<Value> {
+        let out = ordex()
+            .args(["search", "--json", "--query-syntax", "tantivy", "--index"])
+            .arg(&index)
+            .arg(query)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    for query in [
+        format!("sha1:{sha1}"),
+        "recap_court_id:nvd".to_string(),
+        "recap_pacer_case_id:123456 AND recap_document_number:42".to_string(),
+        "recap_attachment_number:0".to_string(),
+    ] {
+        let hits = find(&query);
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(hits[0]["sha1"], sha1);
+        assert_eq!(hits[0]["recap"], record["source"]["recap"]);
+    }
+    assert!(find("recap_document_number:43").is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }

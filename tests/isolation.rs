@@ -34,7 +34,9 @@ fn sandwich(name: &str, bad: Option<&[u8]>) -> PathBuf {
 /// Run `extract -j1` over `dir` with extra flags and environment; the three records.
 fn run(dir: &Path, flags: &[&str], env: &[(&str, &str)]) -> Vec<serde_json::Value> {
     let mut cmd = ordex();
-    cmd.args(["extract", "-j", "1"]).args(flags).arg(dir);
+    cmd.args(["extract", "--no-ocr", "-j", "1"])
+        .args(flags)
+        .arg(dir);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -280,7 +282,7 @@ fn caps_on_pages_glyphs_and_file_size_give_limit_records() {
         // (The file-size cap, whose least value is 1 MB, is checked in tests/flags.rs.)
         let mut cmd = ordex();
         let out = cmd
-            .args(["extract", "-j", "1"])
+            .args(["extract", "--no-ocr", "-j", "1"])
             .args(&flags)
             .arg(dir.join("b-bad.pdf"))
             .output()
@@ -298,7 +300,7 @@ fn caps_on_pages_glyphs_and_file_size_give_limit_records() {
 fn threads_and_processes_make_the_same_records() {
     let run = |how: &str| {
         ordex()
-            .args(["extract", "-j", "2", "--isolation", how])
+            .args(["extract", "--no-ocr", "-j", "2", "--isolation", how])
             .arg(common::fixtures())
             .output()
             .unwrap()

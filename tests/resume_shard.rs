@@ -110,7 +110,7 @@ fn count_by_path(recs: &[serde_json::Value]) -> BTreeMap<String, usize> {
 /// bytes it had written.
 fn run_and_kill(input: &Path, out: &Path, kill_after: u64) -> u64 {
     let mut child = ordex()
-        .args(["extract", "-j", "2", "-o"])
+        .args(["extract", "--no-ocr", "-j", "2", "-o"])
         .arg(out)
         .arg(input)
         .stderr(Stdio::null())
@@ -149,7 +149,7 @@ fn killed_runs_resume_to_exactly_one_record_per_input() {
         let text = std::fs::read(&out).unwrap_or_default();
         torn_seen |= !text.is_empty() && !text.ends_with(b"\n");
         let resumed = ordex()
-            .args(["extract", "-j", "2", "--resume", "-o"])
+            .args(["extract", "--no-ocr", "-j", "2", "--resume", "-o"])
             .arg(&out)
             .arg(&input)
             .output()
@@ -185,7 +185,7 @@ fn resume_of_a_finished_run_does_nothing_and_a_changed_file_is_redone() {
     let paths = batch_of_copies(&input, 1);
     let out = dir.join("out.jsonl");
     let first = ordex()
-        .args(["extract", "-o"])
+        .args(["extract", "--no-ocr", "-o"])
         .arg(&out)
         .arg(&input)
         .output()
@@ -193,7 +193,7 @@ fn resume_of_a_finished_run_does_nothing_and_a_changed_file_is_redone() {
     assert_eq!(first.status.code(), Some(1), "three fixtures are bad files");
     let before = std::fs::read(&out).unwrap();
     let again = ordex()
-        .args(["extract", "--resume", "-o"])
+        .args(["extract", "--no-ocr", "--resume", "-o"])
         .arg(&out)
         .arg(&input)
         .output()
@@ -225,7 +225,7 @@ fn resume_of_a_finished_run_does_nothing_and_a_changed_file_is_redone() {
         .unwrap();
     std::fs::copy(other, changed).unwrap();
     let redo = ordex()
-        .args(["extract", "--resume", "-o"])
+        .args(["extract", "--no-ocr", "--resume", "-o"])
         .arg(&out)
         .arg(&input)
         .output()
@@ -251,7 +251,7 @@ fn resume_of_a_finished_run_does_nothing_and_a_changed_file_is_redone() {
 #[test]
 fn shards_concatenate_into_the_whole_run() {
     let whole = ordex()
-        .args(["extract", "-j", "2"])
+        .args(["extract", "--no-ocr", "-j", "2"])
         .arg(common::fixtures())
         .output()
         .unwrap();
@@ -264,7 +264,14 @@ fn shards_concatenate_into_the_whole_run() {
     let mut sizes = Vec::new();
     for i in 0..3 {
         let out = ordex()
-            .args(["extract", "-j", "1", "--shard", &format!("{i}/3")])
+            .args([
+                "extract",
+                "--no-ocr",
+                "-j",
+                "1",
+                "--shard",
+                &format!("{i}/3"),
+            ])
             .arg(common::fixtures())
             .output()
             .unwrap();
@@ -287,7 +294,7 @@ fn shards_concatenate_into_the_whole_run() {
         "the shards' records are the whole run's, once each"
     );
     let bad = ordex()
-        .args(["extract", "--shard", "3/3"])
+        .args(["extract", "--no-ocr", "--shard", "3/3"])
         .arg(common::fixtures())
         .output()
         .unwrap();

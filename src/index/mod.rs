@@ -12,7 +12,9 @@
 //! | field | kind | from the record |
 //! |---|---|---|
 //! | `id` | raw string, stored | `source.sha256`: the document id; re-indexing replaces |
+//! | `sha1` | raw string, stored | `source.sha1` (CourtListener's key for a RECAP document) |
 //! | `path` | raw string, stored | `source.path` |
+//! | `recap_court_id`, `recap_pacer_case_id`, `recap_document_number`, `recap_attachment_number` | raw strings, stored | `source.recap.*` (the number as decimal text) |
 //! | `doc_type` | raw string, stored | `doc_type` (`order`, `motion`, ...) |
 //! | `court_id` | facet `/cacd`, stored | `caption.court_id` |
 //! | `court` | text, stored | `caption.court` |
@@ -87,7 +89,12 @@ impl From<tantivy::query::QueryParserError> for IndexError {
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub id: Field,
+    pub sha1: Field,
     pub path: Field,
+    pub recap_court_id: Field,
+    pub recap_pacer_case_id: Field,
+    pub recap_document_number: Field,
+    pub recap_attachment_number: Field,
     pub doc_type: Field,
     pub court_id: Field,
     pub court: Field,
@@ -133,7 +140,12 @@ pub fn schema() -> (Schema, Fields) {
         .set_precision(DateTimePrecision::Seconds);
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
+        sha1: b.add_text_field("sha1", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED),
+        recap_court_id: b.add_text_field("recap_court_id", STRING | STORED),
+        recap_pacer_case_id: b.add_text_field("recap_pacer_case_id", STRING | STORED),
+        recap_document_number: b.add_text_field("recap_document_number", STRING | STORED),
+        recap_attachment_number: b.add_text_field("recap_attachment_number", STRING | STORED),
         doc_type: b.add_text_field("doc_type", STRING | STORED),
         court_id: b.add_facet_field("court_id", FacetOptions::default().set_stored()),
         court: b.add_text_field("court", names.clone()),
@@ -156,7 +168,11 @@ pub fn schema() -> (Schema, Fields) {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndexDoc {
     pub id: String,
+    /// `source.sha1`.
+    pub sha1: Option<String>,
     pub path: String,
+    /// `source.recap`.
+    pub recap: Option<crate::recap::Recap>,
     /// `doc_type`.
     pub doc_type: Option<String>,
     pub court_id: Option<String>,
@@ -192,7 +208,9 @@ impl IndexDoc {
         };
         Some(IndexDoc {
             id,
+            sha1: text(&rec["source"]["sha1"]),
             path: text(&rec["source"]["path"]).unwrap_or_default(),
+            recap: serde_json::from_value(rec["source"]["recap"].clone()).ok(),
             doc_type: text(&rec["doc_type"]),
             court_id: text(&caption["court_id"]),
             court: text(&caption["court"]),
@@ -256,6 +274,15 @@ pub fn to_tantivy(doc: &IndexDoc, f: &Fields) -> TantivyDocument {
     let mut d = TantivyDocument::new();
     d.add_text(f.id, &doc.id);
     d.add_text(f.path, &doc.path);
+    if let Some(sha1) = &doc.sha1 {
+        d.add_text(f.sha1, sha1);
+    }
+    if let Some(r) = &doc.recap {
+        d.add_text(f.recap_court_id, &r.court_id);
+        d.add_text(f.recap_pacer_case_id, &r.pacer_case_id);
+        d.add_text(f.recap_document_number, &r.document_number);
+        d.add_text(f.recap_attachment_number, r.attachment_number.to_string());
+    }
     if let Some(court_id) = &doc.court_id {
         d.add_facet(f.court_id, court_facet(court_id));
     }
@@ -558,6 +585,7 @@ mod tests {
             "signature": {"judge": null}, "body": {"text": "t"}, "order": {"clauses": []}});
         let doc = IndexDoc::from_record(&ok).unwrap();
         assert_eq!(doc.judge.as_deref(), Some("CAPTION JUDGE"));
+        assert_eq!((doc.sha1, doc.recap), (None, None));
         assert_eq!(
             doc.parties,
             vec![("A".to_string(), "plaintiff".to_string())]

@@ -11,8 +11,16 @@
 //! `OR`; `field:term`, `"phrases"`, `+must -not`, `court_id:/cacd` and
 //! `filed:[2020-10-01T00:00:00Z TO 2020-12-31T00:00:00Z]` work as tantivy documents them, and
 //! parentheses nest at most [`MAX_DEPTH`] deep (tantivy's parser recurses on them).
-//! The flags (court, judge, filed dates) are filters: they are added as required clauses with
-//! a score of zero, so the ranking is the BM25 score of the query alone.
+//! The flags (court, case, type, judge, filed dates) are filters: they are added as required
+//! clauses with a score of zero, so the ranking is the BM25 score of the query alone.
+//!
+//! The case filter ([`case_filter`]) reads the number it is given as `case_number` reads a
+//! caption's or a stamp's ("2:17-cv-1666-KJN" → `2:17-cv-01666`) and looks it up among each
+//! document's `case_number_normalized` keys, which hold every number also without its office:
+//! a number given without an office finds the papers of every office; one given with an office
+//! finds the papers that print that office, or print none and no other. A bare `yy-nnnnn` is
+//! looked for as a court of appeals' number and as a bankruptcy court's main case; a number
+//! that is no federal one ("2018-06-1735") as the words printed in `case_number`.
 
 use super::snippet::{passage, Passage, QueryWords};
 use super::{court_facet, format_day, open_existing, parse_day, Fields, IndexError};
@@ -57,6 +65,8 @@ pub struct SearchRequest {
     pub syntax: Syntax,
     /// Only this court (`caption.court_id`, e.g. "cand").
     pub court: Option<String>,
+    /// Only the papers of this case: a number in any printed form ([`case_filter`]).
+    pub case_number: Option<String>,
     /// Only documents of this type (`doc_type`, e.g. "order").
     pub doc_type: Option<String>,
     /// Only documents whose judge field has every word of this name.
@@ -76,7 +86,11 @@ pub struct Hit {
     pub score: f32,
     /// `source.sha256`.
     pub id: String,
+    /// `source.sha1`.
+    pub sha1: Option<String>,
     pub path: String,
+    /// `source.recap`: the RECAP file name's court, case, entry and attachment.
+    pub recap: Option<crate::recap::Recap>,
     /// `doc_type`.
     pub doc_type: Option<String>,
     pub title: Option<String>,
@@ -113,6 +127,7 @@ pub fn search(dir: &Path, req: &SearchRequest) -> Result<Results, IndexError> {
         )));
     }
     let user_query = match req.syntax {
+        _ if req.query.trim().is_empty() => Box::new(AllQuery),
         Syntax::Literal => literal(&index, &f, &req.query)?,
         Syntax::Tantivy => parse(&index, &f, &req.query)?,
     };
@@ -299,6 +314,9 @@ fn with_filters(
         let term = Term::from_facet(f.court_id, &court_facet(court));
         filter(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
     }
+    if let Some(case) = &req.case_number {
+        filter(case_filter(index, f, case)?);
+    }
     if let Some(doc_type) = &req.doc_type {
         let term = Term::from_field_text(f.doc_type, doc_type.trim());
         filter(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
@@ -334,6 +352,84 @@ fn with_filters(
     Ok(BooleanQuery::new(clauses))
 }
 
+/// The normalized keys (as `case_number_normalized` holds them) of a case number given in any
+/// printed form, judges' initials left off, each with its office digit if it has one. A bare
+/// `yy-nnnnn` gives two: a court of appeals' number and a bankruptcy court's main case.
+pub fn case_query_keys(printed: &str) -> Vec<String> {
+    use crate::case_number::{find, normalize, Court};
+    let printed = printed.trim();
+    let found = find(printed);
+    let mut candidates: Vec<(&str, Option<&str>)> =
+        found.iter().map(|p| (p.text.as_str(), p.label)).collect();
+    candidates.push((printed, None));
+    let mut keys = Vec::new();
+    for (text, label) in candidates {
+        for court in [Court::District, Court::Bankruptcy, Court::Appellate] {
+            if let Some(k) = normalize(text, label, court) {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        if !keys.is_empty() {
+            break;
+        }
+    }
+    keys
+}
+
+/// The `--case` filter: the documents that hold one of [`case_query_keys`] of `printed`. A key
+/// with an office (`2:17-cv-01666`) matches a document with that key, or with the key without
+/// the office (`17-cv-01666`, printed so) and no other office's; a key without one matches any
+/// office's. A number with no key is looked for as the words of `case_number`.
+fn case_filter(index: &Index, f: &Fields, printed: &str) -> Result<Box<dyn Query>, IndexError> {
+    use crate::case_number::without_office;
+    let term = |key: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(f.case_number_normalized, key),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let keys = case_query_keys(printed);
+    if keys.is_empty() {
+        let mut analyzer = index.tokenizer_for_field(f.case_number)?;
+        let mut stream = analyzer.token_stream(printed);
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            terms.push((t.position, Term::from_field_text(f.case_number, &t.text)));
+        }
+        return match terms.len() {
+            0 => Err(IndexError::Query(format!(
+                "--case {printed:?}: no case number in it"
+            ))),
+            1 => Ok(Box::new(TermQuery::new(
+                terms.remove(0).1,
+                IndexRecordOption::Basic,
+            ))),
+            _ => Ok(Box::new(PhraseQuery::new_with_offset(terms))),
+        };
+    }
+    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for key in &keys {
+        let bare = without_office(key);
+        if bare == key {
+            any.push((Occur::Should, term(key)));
+            continue;
+        }
+        any.push((Occur::Should, term(key)));
+        // Printed without an office, and with no other office anywhere in the document.
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, term(bare))];
+        for office in (0..=9).map(|n: u8| format!("{n}:{bare}")) {
+            if office != *key {
+                clauses.push((Occur::MustNot, term(&office)));
+            }
+        }
+        any.push((Occur::Should, Box::new(BooleanQuery::new(clauses))));
+    }
+    Ok(Box::new(BooleanQuery::new(any)))
+}
+
 /// A stored document as a [`Hit`].
 fn hit(doc: &TantivyDocument, f: &Fields, score: f32, passage: Passage) -> Hit {
     let first = |field| {
@@ -349,7 +445,16 @@ fn hit(doc: &TantivyDocument, f: &Fields, score: f32, passage: Passage) -> Hit {
     Hit {
         score,
         id: first(f.id).unwrap_or_default(),
+        sha1: first(f.sha1),
         path: first(f.path).unwrap_or_default(),
+        recap: (|| {
+            Some(crate::recap::Recap {
+                court_id: first(f.recap_court_id)?,
+                pacer_case_id: first(f.recap_pacer_case_id)?,
+                document_number: first(f.recap_document_number)?,
+                attachment_number: first(f.recap_attachment_number)?.parse().ok()?,
+            })
+        })(),
         doc_type: first(f.doc_type),
         title: first(f.title),
         court_id: doc
@@ -429,11 +534,28 @@ mod tests {
     }
 
     #[test]
+    fn a_case_number_in_any_printed_form_gives_its_keys() {
+        let check = |printed: &str, want: &[&str]| {
+            assert_eq!(case_query_keys(printed), want, "{printed}");
+        };
+        check("2:17-cv-1666", &["2:17-cv-01666"]);
+        check("2:17-cv-01666-KJN", &["2:17-cv-01666"]);
+        check("17-cv-1666", &["17-cv-01666"]);
+        check("  Case No. 2:17-cv-01666-KJN (JEMx) ", &["2:17-cv-01666"]);
+        check("CV 17-1666", &["17-cv-01666"]);
+        check("19-1234", &["19-bk-01234", "19-01234"]);
+        check("2018-06-1735", &[]);
+        check("", &[]);
+    }
+
+    #[test]
     fn marks_wrap_each_highlight() {
         let hit = Hit {
             score: 1.0,
             id: String::new(),
+            sha1: None,
             path: String::new(),
+            recap: None,
             doc_type: None,
             title: None,
             court_id: None,

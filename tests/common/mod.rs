@@ -4,6 +4,37 @@
 
 use std::path::PathBuf;
 
+/// The record schema, `schema/ordex-1.json`, compiled once per test binary (formats checked).
+fn record_schema() -> &'static jsonschema::Validator {
+    static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let schema: serde_json::Value =
+            serde_json::from_str(ordex::record::JSON_SCHEMA).expect("the schema is JSON");
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("the schema is a valid JSON Schema")
+    })
+}
+
+/// Why `record` does not fit the record schema, one line a problem (empty: it fits).
+pub fn schema_errors(record: &serde_json::Value) -> Vec<String> {
+    record_schema()
+        .iter_errors(record)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// Panic unless `record` fits the record schema; `what` names it in the message.
+pub fn assert_fits_schema(what: &str, record: &serde_json::Value) {
+    let errors = schema_errors(record);
+    assert!(
+        errors.is_empty(),
+        "{what}: the record does not fit schema/ordex-1.json:\n{}",
+        errors.join("\n")
+    );
+}
+
 /// The project's fixtures folder (written by `cargo run -p courtgen -- fixtures`).
 pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
