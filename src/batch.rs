@@ -92,12 +92,6 @@ pub fn run_watched<E>(
     mut emit: impl FnMut(&Finished) -> Result<(), E>,
 ) -> Result<Summary, E> {
     let start = Instant::now();
-    if matches!(config.isolation, Isolation::Threads) {
-        // Before any document, so that they sit apart from the documents' memory (see
-        // `pattern::compile_all`); workers do the same in their own process.
-        crate::pattern::compile_all();
-        give_back_memory();
-    }
     let jobs = jobs.max(1);
     let window = jobs * 16;
     let mut summary = Summary::default();

@@ -22,7 +22,7 @@
 //! found as printed and never normalized. Pure: no I/O, no state; used by `clean::stamps` on
 //! the stamp and by `segment::caption` on the caption.
 
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 
 /// The dashes a text layer gives for a hyphen: hyphen-minus, U+2010 hyphen, U+2011
@@ -145,28 +145,6 @@ static PARSE_PANEL: Pattern =
 static PARSE_BARE: Pattern = Pattern::new(|| {
     re(r"^(?:(?P<office>[0-9]{1,2}):)?(?P<year>[0-9]{4}|[0-9]{2})-(?P<num>[0-9]{1,5})(?P<rest>.*)$")
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 18] = [
-    &TYPED,
-    &PREFIXED,
-    &SPACED,
-    &LABEL,
-    &BARE,
-    &JUDGE_FIRST,
-    &PANEL,
-    &OTHER,
-    &LIST_SEP,
-    &ANY_LABELLED,
-    &ALONE,
-    &PARSE_TYPED,
-    &PARSE_SPACED,
-    &PARSE_PREFIXED,
-    &PARSE_JUDGE_FIRST,
-    &PARSE_TYPE_AFTER,
-    &PARSE_PANEL,
-    &PARSE_BARE,
-];
 
 /// A case number found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 //! day ("this ____ day of May, 2022") or an impossible day ("February 30, 2021") is no date, and
 //! numeric dates are read month first only, as US courts write them. It does no I/O.
 
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 
 use regex::{Captures, Regex};
 
@@ -49,9 +49,6 @@ static DATE_RE: Pattern = Pattern::new(|| {
     // Built from the fixed pieces above; it always compiles.
     Regex::new(&pattern).expect("date pattern from fixed pieces compiles")
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 1] = [&DATE_RE];
 
 /// The first date in `text` as ISO "YYYY-MM-DD", from forms judges' signature blocks and orders use:
 /// "April 20, 2022", "Apr. 20, 2022", "April 20 , 2022", "20 April 2022", "this 3rd day of May, 2022",

@@ -33,7 +33,7 @@
 //! - [`segment`]: `footnotes`, `caption` (with `parties`, `courts`, and `minutes` for C.D. Cal.
 //!   minutes forms), `signature`, `order`. Total: it returns what it found plus warnings and
 //!   never panics on purpose.
-//! - [`pattern`]: regexes compiled once per process (by workers before their first document)
+//! - [`pattern`]: regexes compiled once per process (each where it is used, on first use)
 //!   whose match caches last one document, so a long batch's memory stays flat.
 //! - [`dates`]: dates as courts print them, and the calendar check `clean::stamps` shares.
 //! - [`case_number`]: case numbers as the federal courts print them, found, parsed (office,

@@ -6,11 +6,14 @@
 //! into each new one, so a batch's peak memory rose with its length (the `×20 / ×1` figure in the
 //! README's Performance section).
 //!
-//! A [`Pattern`] compiles its regex once per process, on first use or ahead of it
-//! ([`compile_all`], which workers call before their first document), and hands each thread a
+//! A [`Pattern`] compiles its regex once per process, on first use, and hands each thread a
 //! clone: a clone shares the compiled program and starts with empty caches. [`Document`] drops
 //! the thread's clones when a document ends, so each document's caches are its own. Rebuilding
 //! them costs a little CPU per document (measured in the README).
+//!
+//! Each module declares its own patterns (`static NAME: Pattern`) beside the code that uses
+//! them; nothing lists them all. Slots in the per-thread table are handed out as patterns are
+//! first used, so the table needs no registry either.
 //!
 //! Never matches anything itself and never does I/O: it only decides when patterns are compiled
 //! and how long their caches live.
@@ -65,55 +68,6 @@ impl<T: Clone + 'static> Pattern<T> {
     }
 }
 
-/// A pattern that can be compiled ahead of its first use.
-pub trait Compile: Sync {
-    /// Compile it now, if no thread has yet.
-    fn compile(&self);
-}
-
-impl<T: Send + Sync> Compile for Pattern<T> {
-    fn compile(&self) {
-        LazyLock::force(&self.compiled);
-    }
-}
-
-/// Compile every pattern the stages use (each module lists its own in `PATTERNS`), and return
-/// how many there are. Workers call it before their first document.
-///
-/// Compiled on first use instead, the patterns come into being in the middle of a worker's
-/// first document and stay in the heap among the holes that document's buffers leave, so every
-/// later long document peaked higher than the first: the 200-page benchmark document listed 20
-/// times peaked 1.20 times as high as alone. Compiled first, they sit below everything a
-/// document allocates. A document uses most of them anyway, so compiling all first costs
-/// little CPU (about 2 ms for the ones the 200-page benchmark document never needs). Left out:
-/// `pdf`'s page-count scan, declared inside its function and only run on truncated files.
-pub fn compile_all() -> usize {
-    use crate::classify::{forms, pages, title};
-    use crate::clean::{running, stamps};
-    use crate::segment::{caption, courts, minutes, order, parties, signature};
-    let lists: [&[&dyn Compile]; 14] = [
-        &crate::case_number::PATTERNS,
-        &crate::classify::PATTERNS,
-        &forms::PATTERNS,
-        &pages::PATTERNS,
-        &title::PATTERNS,
-        &stamps::PATTERNS,
-        &running::PATTERNS,
-        &crate::dates::PATTERNS,
-        &caption::PATTERNS,
-        &courts::PATTERNS,
-        &minutes::PATTERNS,
-        &order::PATTERNS,
-        &parties::PATTERNS,
-        &signature::PATTERNS,
-    ];
-    lists
-        .iter()
-        .flat_map(|list| list.iter())
-        .map(|p| p.compile())
-        .count()
-}
-
 /// The length of one document on this thread: dropping it drops the thread's clones, and with
 /// them the caches the document's searches built. [`crate::process_with`] holds one.
 pub struct Document(());
@@ -144,33 +98,6 @@ mod tests {
             Regex::new("b").expect("literal"),
         ]
     });
-
-    /// Every module-level `static NAME: Pattern` in `src/` is in its module's `PATTERNS`.
-    #[test]
-    fn compile_all_lists_every_pattern() {
-        fn count(dir: &std::path::Path) -> usize {
-            let mut n = 0;
-            for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    n += count(&path);
-                } else if path.extension().is_some_and(|e| e == "rs")
-                    && !path.ends_with("pattern.rs")
-                {
-                    let text = std::fs::read_to_string(&path).expect("a source file is text");
-                    n += text
-                        .lines()
-                        .filter(|l| l.starts_with("static ") && l.contains(": Pattern"))
-                        .count();
-                }
-            }
-            n
-        }
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let declared = count(&src);
-        assert!(declared >= 29, "the count found the patterns ({declared})");
-        assert_eq!(compile_all(), declared);
-    }
 
     #[test]
     fn one_clone_per_document_and_thread() {

@@ -395,11 +395,6 @@ fn describe_status(status: ExitStatus) -> String {
 pub fn serve(config: &Config) -> std::io::Result<()> {
     limit_self(config.limits.memory_bytes);
     crate::interrupt::ignore();
-    // On this thread, before the first document: the compiled patterns then sit apart from
-    // the documents' memory, and a worker's peak does not rise after its first long document.
-    // Compiling leaves free memory in the heap; hand it back before the first document.
-    crate::pattern::compile_all();
-    give_back_memory();
     slow_start();
     let config = config.clone();
     let reader = std::thread::Builder::new()

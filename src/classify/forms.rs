@@ -8,7 +8,7 @@
 //! Pure text: it counts and names what it found and decides nothing (`classify` does).
 
 use super::DocType;
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 
 /// A pattern of this module, its word boundaries made ASCII ([`ascii_words`]).
@@ -143,11 +143,6 @@ static RULES: Pattern = Pattern::new(|| {
         r"\b(?:the\s+Court|this\s+Court)\s+(?:hereby\s+)?(?:GRANTS|DENIES|AFFIRMS|REVERSES|ORDERS|DISMISSES)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:AFFIRMED|REVERSED|GRANTED|DENIED|DISMISSED|VACATED)\b|(?i:\b(?:it\s+is\s+)?so\s+ordered\b)",
     )
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 7] = [
-    &SET, &CITATION, &COLLOQUY, &SLASH_S, &COUNSEL, &ORDERS, &RULES,
-];
 
 /// What a paper's text shows.
 #[derive(Debug, Clone, Default)]

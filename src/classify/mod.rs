@@ -29,7 +29,7 @@ pub mod pages;
 pub mod title;
 
 use crate::clean::{CleanDoc, CleanPage};
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use crate::pdf::Line;
 use crate::segment::{caption, minutes, signature, tline};
 use serde::{Deserialize, Serialize};
@@ -856,9 +856,6 @@ static FORM_NUMBER: Pattern = Pattern::new(|| {
     )
     .expect("static regex") // invariant: the pattern is a literal
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 2] = [&FORM, &FORM_NUMBER];
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@
 //!
 //! Works on a page's line texts; never reads the PDF.
 
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 
 fn re(p: &str) -> Regex {
@@ -33,9 +33,6 @@ static OPENS: Pattern = Pattern::new(|| {
         r"^(?:\[?\(?PROPOSED\)?\]?\s+)?(?:[A-Z'’.,&-]+\s+){0,3}(?:ORDER|JUDGMENT)\b|^(?:SUPPLEMENTAL\s+|AMENDED\s+)?(?:DECLARATION|AFFIDAVIT)\s+OF\b|^(?:CERTIFICATE|PROOF)\s+OF\s+(?:E-?)?SERVICE\b|^VERIFICATION\s*$",
     )
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 3] = [&LABEL, &SEALED, &OPENS];
 
 /// Non-empty lines and words of a page's text.
 fn size(lines: &[String]) -> (usize, usize) {

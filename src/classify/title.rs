@@ -8,7 +8,7 @@
 //! Pure text; knows nothing of layout or signatures (`classify` weighs those).
 
 use super::DocType;
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 
 /// What a head noun names: a type, or a word whose type depends on who signs the paper.
@@ -86,9 +86,6 @@ static POSTURE: Pattern = Pattern::new(|| {
         r"^(?:ON|UPON) (?:A )?(?:PETITIONS? FOR REVIEW|APPEALS?|CROSS-APPEALS?|WRIT OF|CERTIFI(?:ED|CATION)|REMAND|PETITION FOR (?:A )?WRIT)\b",
     )
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 3] = [&HEADS, &PROPOSED, &POSTURE];
 
 /// The title as the head nouns are matched against it.
 pub fn normalize(title: &str) -> String {

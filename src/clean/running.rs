@@ -9,7 +9,7 @@
 //! says which pages did.
 
 use super::CleanPage;
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use crate::pdf::Line;
 use regex::Regex;
 use std::collections::HashMap;
@@ -37,9 +37,6 @@ static CASE_NO: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\b[0-9]{1,2}:[0-9]{2}-[a-z]{2,4}-[0-9]{2,6}|\b(case|civil|criminal)?\s*no\.\s*\S*[0-9]")
         .expect("static regex")
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 2] = [&PAGE_NUMBER, &CASE_NO];
 
 /// The page's bands, as shares of its height: [`TOP`] and [`BOTTOM`], or, where the printed
 /// block stands well inside the paper (a book page of the United States Reports or a slip

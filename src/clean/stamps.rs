@@ -16,7 +16,7 @@
 //! text, or guess a field that is not printed.
 
 use crate::case_number::{self, CaseNumber};
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -175,9 +175,6 @@ static FIELDS: Pattern<Vec<(Field, Regex)>> = Pattern::new(|| {
         .map(|f| (*f, Regex::new(&anchored(f)).expect("FIELDS regex")))
         .collect()
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 2] = [&HEAD, &FIELDS];
 
 /// What one pass over a line found, before the form is decided.
 #[derive(Debug, Default)]

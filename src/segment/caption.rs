@@ -11,7 +11,7 @@ use super::courts;
 use super::parties::{parties, role_of};
 use super::{minutes, Caption, Signature};
 use crate::case_number;
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use crate::pdf::Line;
 use regex::Regex;
 
@@ -55,9 +55,6 @@ static AUTHOR: Pattern = Pattern::new(|| {
         r"^(?:[-_= x]*\s)?([A-Z][A-Za-z.'’ -]{1,60}?),\s+(?:(?:Chief|Senior)\s+)?(?:United\s+States\s+|U\.\s?S\.\s+)?(?:(?:Chief|Senior)\s+)?(?:District|Magistrate|Bankruptcy|Circuit)\s+Judge[.:]?\s*$",
     )
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 5] = [&AUTHOR, &CASE_LABEL, &TITLE, &JUDGE, &LABEL_LINE];
 
 /// Case numbers as printed in `text`, in order ([`case_number::find`]).
 pub fn case_numbers(text: &str) -> Vec<String> {

@@ -11,7 +11,7 @@
 //! OF CALIFORNIA"), names two states, or names a state trial court gives `None`. It does no I/O
 //! and keeps no state.
 
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use std::cmp::Reverse;
 
 use regex::Regex;
@@ -360,9 +360,6 @@ static STATE_RE: Pattern = Pattern::new(|| {
     // The pattern is built from the fixed table above and escaped, so it always compiles.
     Regex::new(&format!(r"\b(?:{names})\b")).expect("state pattern from the fixed table compiles")
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 3] = [&CIRCUIT_RE, &DISTRICT_RE, &STATE_RE];
 
 /// CourtListener's court id for a court name as printed in a caption (lines joined by spaces,
 /// any case), e.g. "UNITED STATES DISTRICT COURT FOR THE EASTERN DISTRICT OF CALIFORNIA" -> "caed".

@@ -6,7 +6,7 @@
 use super::caption::case_numbers;
 use super::{Caption, Party, Signature};
 use crate::dates::parse_date;
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use crate::pdf::Line;
 use regex::Regex;
 
@@ -17,9 +17,6 @@ static PRESENT: Pattern = Pattern::new(|| {
 
 static PAGE_OF: Pattern =
     Pattern::new(|| Regex::new(r"\s*Page [0-9]+ of [0-9]+\s*$").expect("static regex")); // invariant: literal
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 2] = [&PRESENT, &PAGE_OF];
 
 /// Is this page-1 text a minutes form?
 pub fn is_minutes(texts: &[String]) -> bool {

@@ -22,7 +22,7 @@
 use super::{Clause, Order};
 use crate::classify::DocType;
 use crate::clean::reflow::{starts_item, Paragraph, TLine};
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 
 fn re(p: &str) -> Regex {
@@ -126,31 +126,6 @@ static FORMULA: Pattern = Pattern::new(|| {
 /// who decided, not what.
 static PANEL: Pattern =
     Pattern::new(|| re(r"(?i)^\s*(?:per\s+curiam|before:?)\b[^.]{0,160}\bjudges?\b[.)\s]*$"));
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 21] = [
-    &FORMULA,
-    &SO_ORDERED,
-    &LEAD_IN,
-    &ORDERS,
-    &HEADING,
-    &ORDER_SECTION,
-    &DECIDES,
-    &STRONG,
-    &RULE_TALK,
-    &FURTHER,
-    &CLOSING,
-    &SO_ORDERED_LINE,
-    &IT_IS_ORDERED,
-    &PANEL,
-    &SEPARATE,
-    &FORM_CHOICES,
-    &DECRETAL_PHRASE,
-    &ORDER_TITLE,
-    &PREVIEW,
-    &END_MARK,
-    &CITES,
-];
 
 static SO_ORDERED_LINE: Pattern = Pattern::new(|| re(r"(?i)\bso\s+ordered\b"));
 

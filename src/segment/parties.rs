@@ -6,7 +6,7 @@
 
 use super::caption::upper_share;
 use super::Party;
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 
 fn re(p: &str) -> Regex {
@@ -24,9 +24,6 @@ static POSTURE: Pattern = Pattern::new(|| {
         r"(?i)^(?:on\s+)?(?:appeals?|petitions?)\s+(?:from|for)\b|^on\s+(?:writ|remand|review)\b|^(?:submitted|argued|decided|filed)\b|^\((?:filed|argued|submitted)\b|^(?:d\.\s?c\.|district\s+court|agency|bap)\s+(?:no|docket|case)|^district\s+judge:",
     )
 });
-
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 2] = [&ROLE, &POSTURE];
 
 /// The role named by a role line ("Plaintiffs," → plaintiff), if the text is one.
 pub fn role_of(text: &str) -> Option<&'static str> {

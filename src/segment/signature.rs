@@ -4,7 +4,7 @@
 use super::Signature;
 use crate::clean::reflow::TLine;
 use crate::dates::{last_date, parse_date};
-use crate::pattern::{Compile, Pattern};
+use crate::pattern::Pattern;
 use regex::Regex;
 
 fn re(p: &str) -> Regex {
@@ -33,17 +33,6 @@ static FOR_THE_COURT: Pattern = Pattern::new(|| {
 static HONORIFIC: Pattern = Pattern::new(|| {
     re(r"(?i)^(?:/s/\s*|s/\s*|hon\.\s*|honorable\s+|the\s+honorable\s+|judge\s+)+")
 });
-/// This module's patterns, compiled ahead by [`crate::pattern::compile_all`].
-pub(crate) static PATTERNS: [&dyn Compile; 7] = [
-    &TITLE,
-    &NAME_JUDGE,
-    &TITLE_FIRST,
-    &SO_ORDERED,
-    &DATE_LINE,
-    &FOR_THE_COURT,
-    &HONORIFIC,
-];
-
 /// Where the signature block sits in the lines, and what it says.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Found {
