@@ -409,21 +409,22 @@ mod tests {
         );
     }
 
+    /// The names of the parties read from a caption's left column.
+    fn names_of(lines: &[&str]) -> Vec<String> {
+        let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        parties(&lines).into_iter().map(|p| p.name).collect()
+    }
+
     #[test]
     fn spelled_out_and_foreign_designators_stay_with_their_name() {
-        let lines: Vec<String> = [
-            "MERIDIAN SHIELD, INCORPORATED,",
-            "ALDER SIGNAL SYSTEMS, LIMITED,",
-            "PETRA ENERGIA, S.A.U., and",
-            "KESTREL HOLDINGS, N.V.,",
-            "Defendants.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let names: Vec<String> = parties(&lines).into_iter().map(|p| p.name).collect();
         assert_eq!(
-            names,
+            names_of(&[
+                "MERIDIAN SHIELD, INCORPORATED,",
+                "ALDER SIGNAL SYSTEMS, LIMITED,",
+                "PETRA ENERGIA, S.A.U., and",
+                "KESTREL HOLDINGS, N.V.,",
+                "Defendants.",
+            ]),
             [
                 "MERIDIAN SHIELD, INCORPORATED",
                 "ALDER SIGNAL SYSTEMS, LIMITED",
@@ -435,18 +436,13 @@ mod tests {
 
     #[test]
     fn several_parties_per_side() {
-        let lines: Vec<String> = [
-            "CITY OF ALDERA, COUNTY OF ALDERA,",
-            "PACIFIC MEDIVAN CO,",
-            "DATAHARBOR.COM, INC. dba",
-            "Defendants.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let names: Vec<String> = parties(&lines).into_iter().map(|p| p.name).collect();
         assert_eq!(
-            names,
+            names_of(&[
+                "CITY OF ALDERA, COUNTY OF ALDERA,",
+                "PACIFIC MEDIVAN CO,",
+                "DATAHARBOR.COM, INC. dba",
+                "Defendants.",
+            ]),
             [
                 "CITY OF ALDERA",
                 "COUNTY OF ALDERA",
