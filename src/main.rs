@@ -76,12 +76,12 @@ enum Command {
         timeout_per_page: Option<f64>,
         /// OCR every scanned page (no text beyond stamps) with the `tesseract` command, checked
         /// before any work: without a working tesseract (with English data), a usage error.
-        /// Without --ocr or --no-ocr, scanned pages are OCR'd when tesseract works, and
-        /// otherwise left unread, which the run's summary says once.
+        /// Without --ocr, scanned pages are left unread (`quality.needs_ocr`), which the run's
+        /// summary counts once: OCR takes seconds a page, so a run's time stays what its
+        /// born-digital pages cost unless it is asked for.
         #[arg(long, conflicts_with = "no_ocr")]
         ocr: bool,
-        /// Never OCR: scanned pages are left unread (`quality.needs_ocr`), whether tesseract
-        /// is installed or not, so that a run gives the same records on every machine.
+        /// Never OCR (the default, said explicitly; it cannot be given with --ocr).
         #[arg(long)]
         no_ocr: bool,
         /// When OCR is on: at most N pages of a document are OCR'd (1 to 10000).
@@ -367,19 +367,15 @@ fn run() -> Result<ExitCode> {
             format,
             exit_zero_on_document_errors,
         } => {
-            // --ocr: tesseract must work; --no-ocr: never asked; neither: used if it works.
-            let unread_why = if no_ocr {
-                None
-            } else {
-                match ordex::ocr::tesseract::check() {
-                    Ok(_) => None,
-                    // Every scanned page of the run would be left unread: that is not a
-                    // document's problem but the run's.
-                    Err(e) if ocr => bail!("--ocr needs a working tesseract: {e}"),
-                    Err(e) => Some(tesseract_trouble(&e)),
+            // --ocr: tesseract must work, or every scanned page of the run would be left unread:
+            // that is not a document's problem but the run's. Otherwise OCR is off, and the
+            // summary counts the scanned pages left unread (unless --no-ocr said so already).
+            if ocr {
+                if let Err(e) = ordex::ocr::tesseract::check() {
+                    bail!("--ocr needs a working tesseract: {e}");
                 }
-            };
-            let ocr = !no_ocr && unread_why.is_none();
+            }
+            let count_unread = !ocr && !no_ocr;
             // OCR takes seconds a page: a scanned document needs minutes, not one.
             let timeout_per_page = timeout_per_page.unwrap_or(if ocr { 10.0 } else { 0.5 });
             let config = Config {
@@ -414,7 +410,7 @@ fn run() -> Result<ExitCode> {
                 format,
                 processes: isolation == "process",
                 exit_zero_on_document_errors,
-                unread_why,
+                count_unread,
             };
             extract(&paths, &plan, config)
         }
@@ -514,19 +510,9 @@ struct Plan {
     processes: bool,
     /// Exit 0 when the only failures are error records.
     exit_zero_on_document_errors: bool,
-    /// Why scanned pages go unread when OCR was neither asked for nor refused; None when OCR
-    /// is on or `--no-ocr` was given.
-    unread_why: Option<String>,
-}
-
-/// Why tesseract cannot read the scans, as the summary says it: "tesseract not found" when
-/// the command cannot be run, else what `tesseract::check` found.
-fn tesseract_trouble(check: &str) -> String {
-    if check.starts_with("cannot run") {
-        "tesseract not found".to_string()
-    } else {
-        check.to_string()
-    }
+    /// Count the scanned pages left unread in the summary: OCR was neither asked for
+    /// (`--ocr`) nor refused (`--no-ocr`).
+    count_unread: bool,
 }
 
 /// Run documents in worker processes: this program again, as `ordex worker`, with `config`.
@@ -822,10 +808,10 @@ fn extract(args: &[OsString], plan: &Plan, mut config: Config) -> Result<ExitCod
     if let Some(types) = tally.by_type() {
         note(&types);
     }
-    if let (Some(why), n @ 1..) = (&plan.unread_why, tally.scanned_unread) {
+    if let (true, n @ 1..) = (plan.count_unread, tally.scanned_unread) {
         let pages = if n == 1 { "page" } else { "pages" };
         note(&format!(
-            "{n} scanned {pages} not read: {why}; install tesseract-ocr or pass --no-ocr"
+            "{n} scanned {pages} not read: OCR is off; pass --ocr to read them with tesseract"
         ));
     }
     let failed = summary.failed > 0 && !plan.exit_zero_on_document_errors;

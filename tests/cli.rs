@@ -263,16 +263,15 @@ fn extract_scan(
 }
 
 #[test]
-fn without_tesseract_scans_are_left_unread_and_the_summary_says_so_once() {
-    let (code, rec, stderr) = extract_scan(&[], Some("/no/such/tesseract"));
+fn without_ocr_scans_are_left_unread_and_the_summary_says_so_once() {
+    let (code, rec, stderr) = extract_scan(&[], None);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(rec["quality"]["needs_ocr"], true);
     assert_eq!(rec["quality"]["ocr_applied"], false);
     let n = rec["quality"]["ocr_pages"].as_array().unwrap().len();
     let pages = if n == 1 { "page" } else { "pages" };
     let want = format!(
-        "ordex: {n} scanned {pages} not read: tesseract not found; install tesseract-ocr or \
-         pass --no-ocr"
+        "ordex: {n} scanned {pages} not read: OCR is off; pass --ocr to read them with tesseract"
     );
     assert_eq!(
         stderr.lines().filter(|l| *l == want).count(),
@@ -280,11 +279,11 @@ fn without_tesseract_scans_are_left_unread_and_the_summary_says_so_once() {
         "{want:?} once in {stderr}"
     );
     // --no-ocr: the same record, and nothing said.
-    let (code, quiet, stderr) = extract_scan(&["--no-ocr"], Some("/no/such/tesseract"));
+    let (code, quiet, stderr) = extract_scan(&["--no-ocr"], None);
     assert_eq!(code, Some(0));
     assert_eq!(quiet, rec);
     assert!(!stderr.contains("not read"), "{stderr}");
-    // --ocr: a usage error before any work.
+    // --ocr without a working tesseract: a usage error before any work.
     let out = ordex()
         .args(["extract", "--ocr"])
         .arg(common::fixtures().join("scanned/ca11-order-clerk-extension-01-twin.pdf"))
@@ -301,18 +300,14 @@ fn without_tesseract_scans_are_left_unread_and_the_summary_says_so_once() {
 }
 
 #[test]
-fn with_tesseract_scans_are_read_by_default_as_with_ocr() {
+fn with_ocr_scans_are_read_and_nothing_is_said_unread() {
     if let Err(e) = ordex::ocr::tesseract::version() {
         panic!("this test needs tesseract (apt-get install tesseract-ocr tesseract-ocr-eng): {e}");
     }
-    let (code, auto, stderr) = extract_scan(&[], None);
+    let (code, read, stderr) = extract_scan(&["--ocr"], None);
     assert_eq!(code, Some(0), "{stderr}");
-    assert_eq!(auto["quality"]["ocr_applied"], true, "{stderr}");
+    assert_eq!(read["quality"]["ocr_applied"], true, "{stderr}");
     assert!(!stderr.contains("not read"), "{stderr}");
-    let (_, forced, _) = extract_scan(&["--ocr"], None);
-    assert_eq!(forced, auto);
-    let (_, none, _) = extract_scan(&["--no-ocr"], None);
-    assert_eq!(none["quality"]["ocr_applied"], false);
 }
 
 #[test]
