@@ -704,7 +704,7 @@ mod tests {
     use crate::record::PageInfo;
 
     fn record() -> Record {
-        let mut rec = Record::failed("/x/a \"b\".pdf", 10, &DocError::Empty);
+        let mut rec = Record::failed("/x/a \"b\".pdf", 10, &DocError::Empty(0));
         rec.source.pages = 3;
         rec.pages = vec![
             PageInfo {

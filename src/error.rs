@@ -8,9 +8,11 @@ pub enum DocError {
     /// The file could not be read from disk.
     #[error("cannot read file: {0}")]
     Io(String),
-    /// The file has no bytes.
-    #[error("empty file: 0 bytes")]
-    Empty,
+    /// The file holds no content: no bytes at all, or only zero bytes and blanks (a download
+    /// that was created, or preallocated at its full size, and never received its content).
+    /// The number is the file's size.
+    #[error("empty file: {}", empty_size(*.0))]
+    Empty(usize),
     /// The bytes are not a PDF at all.
     #[error("not a PDF: {0}")]
     NotPdf(String),
@@ -42,7 +44,7 @@ impl DocError {
     pub fn kind(&self) -> &'static str {
         match self {
             DocError::Io(_) => "io",
-            DocError::Empty => "empty",
+            DocError::Empty(_) => "empty",
             DocError::NotPdf(_) => "not_pdf",
             DocError::Damaged(_) => "damaged",
             DocError::Encrypted(_) => "encrypted",
@@ -52,5 +54,14 @@ impl DocError {
             DocError::Crashed(_) => "crashed",
             DocError::Limit(_) => "limit",
         }
+    }
+}
+
+/// An empty file's size as its message says it: "0 bytes", or the size of one that holds
+/// only zero bytes and blanks.
+fn empty_size(bytes: usize) -> String {
+    match bytes {
+        0 => "0 bytes".to_string(),
+        n => format!("{n} bytes, all zero or blank (a download that never received its content)"),
     }
 }

@@ -155,7 +155,7 @@ fn bulk_output_fits_the_mapping_and_is_keyed_by_sha256() {
         }
     }
     assert_eq!(ids, expected);
-    // All but the three broken on purpose (zero bytes, HTML, a password needed).
+    // All but the three broken on purpose (zero-filled, HTML, a password needed).
     assert_eq!(ids.len(), pdfs.len() - 3);
 }
 

@@ -35,7 +35,7 @@ fn folder_gives_one_record_per_pdf_in_order_and_exit_1_for_bad_files() {
     assert_eq!(
         out.status.code(),
         Some(1),
-        "the zero-byte, HTML and password-protected fixtures fail"
+        "the zero-filled, HTML and password-protected fixtures fail"
     );
     let recs = records(&out.stdout);
     assert_eq!(recs.len(), pdf_count());
@@ -83,7 +83,7 @@ fn folder_gives_one_record_per_pdf_in_order_and_exit_1_for_bad_files() {
         "summary line: {stderr}"
     );
     assert!(
-        stderr.contains("broken-empty-zero-bytes-01.pdf: empty file"),
+        stderr.contains("broken-empty-zero-filled-01.pdf: empty file"),
         "{stderr}"
     );
     // The documents read, by type, counted from the records: "by type: 9 order, 3 motion, ...".

@@ -144,7 +144,7 @@ fn a_case_is_found_by_its_normalized_number_with_or_without_the_office() {
 #[test]
 fn fixtures_index_all_ok_records_and_skip_the_three_errors() {
     let (_, out) = fixture_index();
-    // The zero-byte file, the HTML page and the encrypted file needing a password fail.
+    // The zero-filled file, the HTML page and the encrypted file needing a password fail.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
     let n = ok_count();
     assert_eq!(n, common::fixture_pdfs().len() - 3);

@@ -77,7 +77,7 @@ pub fn all() -> Vec<Fixture> {
         fx("caed-order-scanned-image-01.pdf", "The E.D. Cal. criminal order scanned: one 1-bit page image at 300 dpi, only the CM/ECF stamp as live text (needs OCR)", w(&scan::twin(&caed, 300.0, scan::Kind::Whole))),
         fx("caed-order-ocr-layer-01.pdf", "The same scan with an OCR text layer: the words drawn invisibly (3 Tr) over the image", w(&scan::ocr_layer(&caed, 300.0, scan::Noise::None))),
         fx("caed-order-ocr-layer-noisy-01.pdf", "The OCR'd scan with typical noise: a split year ('20 23') and the stamp doubled (in the image and the text layer as well as live)", w(&scan::ocr_layer(&caed, 300.0, scan::Noise::Typical))),
-        fx("broken-empty-zero-bytes-01.pdf", "A zero-byte download: error record 'empty'", Vec::new()),
+        fx("broken-empty-zero-filled-01.pdf", "A download preallocated at its size (4 KiB of zero bytes) that never received its content: error record 'empty' (a zero-byte file is every empty file, so none is committed; the unit tests and the real documents hold one)", vec![0; 4096]),
         fx("broken-html-session-expired-01.pdf", "An HTML 'session expired' page saved as .pdf: error record 'not_pdf'", broken::html_page()),
         fx("broken-encrypted-needs-password-01.pdf", "Encrypted (RC4, revision 2) with a user password: error record 'encrypted'", pdf::write_encrypted(&ca11, "filer-only", "clerk-owner")),
         fx("cand-order-encrypted-no-password-01.pdf", "Encrypted with an empty user password (only an owner password): decrypted and read, ok record", pdf::write_encrypted(&cand, "", "clerk-owner")),

@@ -165,8 +165,10 @@ pub fn load(
     on_pages: &mut dyn FnMut(usize),
 ) -> Result<Document, DocError> {
     let data: &[u8] = (*bytes).as_ref();
-    if data.is_empty() {
-        return Err(DocError::Empty);
+    // No content: nothing, or only zero bytes and blanks (download managers create or
+    // preallocate the file before its bytes arrive). A PDF's first byte ends the scan.
+    if data.iter().all(|b| *b == 0 || b.is_ascii_whitespace()) {
+        return Err(DocError::Empty(data.len()));
     }
     check_header(data)?;
     let truncated = !has_eof_marker(data);
@@ -416,16 +418,23 @@ mod tests {
 
     #[test]
     fn empty_is_empty() {
-        assert_eq!(
-            load(
-                Bytes::new(Vec::new().into()),
-                &Limits::default(),
-                &mut |_| {}
-            )
-            .unwrap_err()
-            .kind(),
-            "empty"
+        let err = |bytes: Vec<u8>| {
+            load(Bytes::new(bytes.into()), &Limits::default(), &mut |_| {}).unwrap_err()
+        };
+        assert_eq!(err(Vec::new()).kind(), "empty");
+        assert_eq!(err(Vec::new()).to_string(), "empty file: 0 bytes");
+        // A preallocated download that never received its bytes, and one of blank lines.
+        let zeros = err(vec![0; 4096]);
+        assert_eq!(zeros.kind(), "empty");
+        assert!(
+            zeros
+                .to_string()
+                .starts_with("empty file: 4096 bytes, all zero"),
+            "{zeros}"
         );
+        assert_eq!(err(b"\r\n \n".to_vec()).kind(), "empty");
+        // One byte of content is no longer empty.
+        assert_eq!(err(b"\0\0x".to_vec()).kind(), "not_pdf");
     }
 
     #[test]
