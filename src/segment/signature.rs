@@ -15,8 +15,9 @@ fn re(p: &str) -> Regex {
 /// on the same line: "United States District Judge", "U.S. MAGISTRATE JUDGE", "U.S.D.J.",
 /// "Circuit Judge", "Clerk of Court", "District Court Executive/Clerk of Court"; and the
 /// abbreviations of judicial office that hold a "J." for judge or justice ("J.S.C.", judge of
-/// the Superior Court; "P.J.Cv.", presiding judge, civil; "C.J.A.D.", "J.A.D.").
-const TITLE_WORDS: &str = r"(?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|u\.\s?s\.\s?[dmb]\.\s?j\.|usdj|usmj|(?:[a-z]{1,2}\.\s?){1,3}j\.(?:\s?[a-z]{1,2}\.){0,3}|j\.(?:\s?[a-z]{1,2}\.){1,3}|(?:district\s+court\s+executive\s*/\s*)?(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?(?:united\s+states\s+)?court(?:\s+of\s+appeals)?(?:\s+for\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+circuit)?)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court";
+/// the Superior Court; "P.J.Cv.", presiding judge, civil; "C.J.A.D.", "J.A.D."), but not a
+/// lawyer's degree ("J.D.").
+const TITLE_WORDS: &str = r"(?:the\s+)?(?:chief\s+|senior\s+|presiding\s+)?(?:united\s+states\s+|u\.\s?s\.\s+)?(?:chief\s+|senior\s+)?(?:district|magistrate|bankruptcy|circuit|administrative\s+law|tax\s+court)\s+(?:court\s+)?judge|u\.\s?s\.\s?[dmb]\.\s?j\.|usdj|usmj|(?:[a-z]{1,2}\.\s?){1,3}j\.(?:\s?[a-z]{1,2}\.){0,3}|j\.(?:\s?[a-z]{1,2}\.){2,3}|j\.\s?(?:[a-ce-z]|[a-z]{2})\.|(?:district\s+court\s+executive\s*/\s*)?(?:deputy\s+)?clerk(?:\s+of\s+(?:the\s+)?(?:united\s+states\s+)?court(?:\s+of\s+appeals)?(?:\s+for\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+circuit)?)?|court\s+of\s+workers.{0,3}\s+compensat(?-u:\w)*(?:\s+claims)?|judge\s+of\s+the\s+[a-z ]+court";
 static TITLE: Pattern = Pattern::new(|| re(&format!(r"(?i)(?:^|[\s,]+)({TITLE_WORDS})\.?\s*$")));
 /// The title first and the name after it, as some forms print them ("U. S. District Judge
 /// JANE Q. ROE").
@@ -429,6 +430,9 @@ mod tests {
                 "{line}: {s:?}"
             );
         }
+        // A lawyer's degree is no office.
+        assert!(!TITLE.get().is_match("DANA R. ROE, J.D."));
+        assert!(TITLE.get().is_match("DANA R. ROE, J.A.D."));
         // A clerk's order signed by a deputy in the clerk's name, the date beside the title.
         let s = sig(&[
             "IT IS FURTHER ORDERED that the hearing is vacated.",
